@@ -1,0 +1,2 @@
+/** Lockstream encryptor. */
+package io.lockstream.encryptor;

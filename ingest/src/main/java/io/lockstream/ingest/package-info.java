@@ -1,0 +1,2 @@
+/** Lockstream ingest. */
+package io.lockstream.ingest;

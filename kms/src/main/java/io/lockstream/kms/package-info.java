@@ -1,0 +1,2 @@
+/** Lockstream kms. */
+package io.lockstream.kms;

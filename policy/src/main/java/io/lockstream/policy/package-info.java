@@ -1,0 +1,2 @@
+/** Lockstream policy. */
+package io.lockstream.policy;

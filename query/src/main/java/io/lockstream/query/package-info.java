@@ -1,0 +1,2 @@
+/** Lockstream query. */
+package io.lockstream.query;

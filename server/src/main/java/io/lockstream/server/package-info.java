@@ -1,0 +1,2 @@
+/** Lockstream server. */
+package io.lockstream.server;
