@@ -1,0 +1,184 @@
+package io.lockstream.common.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.lockstream.common.auth.Principal;
+import io.lockstream.common.aws.AwsException;
+import io.lockstream.common.aws.Json;
+import io.lockstream.common.aws.JsonRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP endpoint for any number of AWS JSON 1.1 services, routed by {@code X-Amz-Target}
+ * (aws-wire.md §1.1). Every answer is AWS-shaped: 200 with a JSON body (or an empty body for operations
+ * without output), or an error body {@code {"__type", "message"}} with its status; never a stack trace.
+ */
+public final class AwsJsonServer implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AwsJsonServer.class);
+    /** JSON 1.1 content type, requests and responses. */
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** Largest request body read: PutLogEvents allows 1 MiB of messages plus JSON framing. */
+    public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final Map<String, ServiceApi> services = new HashMap<>();
+    private final Authenticator authenticator;
+    private final BooleanSupplier ready;
+
+    /**
+     * @param bind address to listen on
+     * @param port port, 0 for any free port
+     * @param apis the services to serve
+     * @param authenticator verifies each request
+     * @param ready health: {@code GET /health} answers 200 when true, 503 otherwise
+     */
+    public AwsJsonServer(String bind, int port, List<ServiceApi> apis, Authenticator authenticator,
+                         BooleanSupplier ready) throws IOException {
+        for (ServiceApi api : apis) {
+            services.merge(api.targetPrefix(), api, (a, b) -> a.plus(b.operations()));
+        }
+        this.authenticator = authenticator;
+        this.ready = ready;
+        this.server = HttpServer.create(new InetSocketAddress(bind, port), 256);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(8, 64, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
+            Thread t = new Thread(r, "http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        try (exchange) {
+            if ("GET".equals(exchange.getRequestMethod()) && "/health".equals(exchange.getRequestURI().getPath())) {
+                boolean up = ready.getAsBoolean();
+                byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"STARTING\"}").getBytes();
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            JsonNode response;
+            try {
+                response = dispatch(exchange, requestId);
+            } catch (AwsException e) {
+                sendError(exchange, requestId, e);
+                return;
+            } catch (RuntimeException e) {
+                LOGGER.error("request {} failed", requestId, e);
+                sendError(exchange, requestId, AwsException.serviceUnavailable("InternalFailure",
+                        "The request processing has failed because of an unknown error (request " + requestId + ")."));
+                return;
+            }
+            send(exchange, requestId, 200, response == null ? new byte[0] : Json.bytes(response), null);
+        }
+    }
+
+    private JsonNode dispatch(HttpExchange exchange, String requestId) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            throw new AwsException("UnknownOperationException", "Only POST requests are served here.", 404);
+        }
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target == null || target.indexOf('.') < 0) {
+            throw new AwsException("UnknownOperationException", "Missing or malformed X-Amz-Target header.");
+        }
+        int dot = target.indexOf('.');
+        ServiceApi api = services.get(target.substring(0, dot));
+        String operationName = target.substring(dot + 1);
+        Operation operation = api == null ? null : api.operations().get(operationName);
+        if (operation == null) {
+            throw new AwsException("UnknownOperationException", "Unknown operation " + target + ".");
+        }
+        byte[] body = readBody(exchange);
+        Principal caller = authenticator.authenticate(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                rawQuery(exchange), exchange.getRequestHeaders(), body, api.signingName());
+        ObjectNode json = Json.parseObject(body);
+        return operation.handle(new Call(operationName, caller, new JsonRequest(json, api.validationErrorType()),
+                requestId));
+    }
+
+    private static String rawQuery(HttpExchange exchange) {
+        String q = exchange.getRequestURI().getRawQuery();
+        return q == null ? "" : q;
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                throw new AwsException("SerializationException", "Invalid Content-Length.");
+            }
+            if (declared > MAX_BODY_BYTES) {
+                throw new AwsException("RequestEntityTooLargeException",
+                        "Request body of " + declared + " bytes exceeds the limit of " + MAX_BODY_BYTES + " bytes.", 413);
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new AwsException("RequestEntityTooLargeException",
+                        "Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes.", 413);
+            }
+            return body;
+        }
+    }
+
+    private static void sendError(HttpExchange exchange, String requestId, AwsException e) throws IOException {
+        ObjectNode body = Json.object().put("__type", e.type()).put("message", e.getMessage() == null ? "" : e.getMessage());
+        send(exchange, requestId, e.status(), Json.bytes(body), e.type());
+    }
+
+    private static void send(HttpExchange exchange, String requestId, int status, byte[] body, String errorType)
+            throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", CONTENT_TYPE);
+        headers.set("x-amzn-RequestId", requestId);
+        if (errorType != null) {
+            headers.set("x-amzn-ErrorType", errorType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
