@@ -1,0 +1,54 @@
+package io.lockstream.kms;
+
+import io.lockstream.common.aws.Arns;
+import io.lockstream.common.aws.AwsException;
+import io.lockstream.common.aws.Site;
+import io.lockstream.kms.store.KeyStore;
+import io.lockstream.kms.store.KmsKey;
+import java.util.regex.Pattern;
+
+/** Turns the key identifiers AWS accepts into keys, with AWS's NotFoundException wording (aws-wire.md §4.1). */
+final class KeyResolver {
+    private static final Pattern KEY_ID = Pattern.compile("(mrk-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Site site;
+    private final KeyStore store;
+
+    KeyResolver(Site site, KeyStore store) {
+        this.site = site;
+        this.store = store;
+    }
+
+    /** Resolves a key id or key ARN. */
+    KmsKey resolve(String keyIdOrArn) {
+        if (keyIdOrArn == null || keyIdOrArn.isEmpty()) {
+            throw AwsException.validation("1 validation error detected: Value null at 'keyId' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        String keyId;
+        if (keyIdOrArn.startsWith("arn:")) {
+            Arns.KeyArn arn = Arns.parseKey(keyIdOrArn)
+                    .orElseThrow(() -> new AwsException("NotFoundException", "Invalid arn"));
+            if (!arn.region().equals(site.region())) {
+                throw new AwsException("NotFoundException", "Invalid arn " + arn.region());
+            }
+            if (!arn.account().equals(site.account())) {
+                throw notFound(keyIdOrArn);
+            }
+            keyId = arn.keyId();
+        } else if (keyIdOrArn.startsWith("alias/")) {
+            throw new AwsException("NotFoundException",
+                    "Alias " + Arns.alias(site.region(), site.account(), keyIdOrArn) + " is not found.");
+        } else {
+            keyId = keyIdOrArn;
+        }
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw new AwsException("NotFoundException", "Invalid keyId '" + keyIdOrArn + "'");
+        }
+        return store.find(keyId).orElseThrow(() -> notFound(site.keyArn(keyId)));
+    }
+
+    private static AwsException notFound(String arn) {
+        return new AwsException("NotFoundException", "Key '" + arn + "' does not exist");
+    }
+}
