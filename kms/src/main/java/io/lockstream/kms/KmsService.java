@@ -3,12 +3,12 @@ package io.lockstream.kms;
 import io.lockstream.common.auth.Principal;
 import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.aws.Site;
+import io.lockstream.common.kms.ServiceKeys;
 import io.lockstream.kms.authz.KeyAuthorizer;
 import io.lockstream.kms.crypto.CiphertextBlob;
 import io.lockstream.kms.crypto.RootKey;
 import io.lockstream.kms.store.KeyStore;
 import io.lockstream.kms.store.KmsKey;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,8 +89,7 @@ public final class KmsService {
      * (KeyManager AWS), its material derived from the root key, so every instance creates the same key.
      */
     public KmsKey ensureLogsDefaultKey() {
-        String keyId = UUID.nameUUIDFromBytes(("lockstream/logs-default/" + site.account() + "/" + site.region())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String keyId = ServiceKeys.logsDefaultKeyId(site);
         Optional<KmsKey> existing = store.find(keyId);
         if (existing.isPresent()) {
             return existing.get();
