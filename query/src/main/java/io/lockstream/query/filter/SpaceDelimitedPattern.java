@@ -1,6 +1,7 @@
 package io.lockstream.query.filter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,8 +9,12 @@ import java.util.List;
  * or {@code [...]} is one field (delimiters removed), so the Apache line
  * {@code 127.0.0.1 Prod frank [10/Oct/2000:13:25:15 -0700] "GET /index.html HTTP/1.0" 404 1534} has seven fields.
  * Each pattern position is {@code ...} (any number of fields, including none), a field name, or a field name with
- * conditions combined by {@code &&} (binds tighter) and {@code ||}. Without {@code ...} the field count must be
- * equal.
+ * conditions combined by {@code &&} (binds tighter) and {@code ||}.
+ *
+ * <p>Without {@code ...}, a message with fewer fields than names never matches, and in a message with more fields
+ * the last name takes the rest of the line. That is what makes the doc's {@code [w1=ERROR, w2]} mean "the first word
+ * is ERROR" (and why the doc insists on the trailing {@code w2}); users also match CloudFront lines with fewer names
+ * than fields (jorgebastida/awslogs#176). With {@code ...} the ellipsis absorbs the difference instead.
  */
 final class SpaceDelimitedPattern implements FilterPattern.Matcher {
     /** Whitespace and these end a bare value. */
@@ -116,31 +121,33 @@ final class SpaceDelimitedPattern implements FilterPattern.Matcher {
 
     @Override
     public boolean matches(String message) {
-        List<String> values = split(message);
-        int n = values.size();
+        Fields f = Fields.split(message);
+        int n = f.size;
         int m = fields.length;
         if (!hasEllipsis) {
-            if (n != m) {
+            if (n < m) {
                 return false;
             }
-            for (int i = 0; i < m; i++) {
-                if (!fields[i].test(values.get(i))) {
+            for (int i = 0; i < m - 1; i++) {
+                if (!fields[i].test(f.values[i])) {
                     return false;
                 }
             }
-            return true;
+            // More fields than names: the last name takes the rest of the line (see the class comment).
+            String last = n == m ? f.values[m - 1] : message.substring(f.starts[m - 1]).stripTrailing();
+            return fields[m - 1].test(last);
         }
-        // can[i][j]: pattern positions i.. match message fields j..
+        // next[j]: positions i+1.. match fields j..; cur[j]: positions i.. match fields j..
         boolean[] next = new boolean[n + 1];
         boolean[] cur = new boolean[n + 1];
         next[n] = true;
         for (int i = m - 1; i >= 0; i--) {
-            FieldCondition f = fields[i];
+            FieldCondition fc = fields[i];
             for (int j = n; j >= 0; j--) {
-                if (f == null) {
+                if (fc == null) {
                     cur[j] = next[j] || (j < n && cur[j + 1]);
                 } else {
-                    cur[j] = j < n && next[j + 1] && f.test(values.get(j));
+                    cur[j] = j < n && next[j + 1] && fc.test(f.values[j]);
                 }
             }
             boolean[] t = next;
@@ -150,43 +157,59 @@ final class SpaceDelimitedPattern implements FilterPattern.Matcher {
         return next[0];
     }
 
-    /** Splits a message into fields; see the class comment. An unterminated group runs to the end. */
-    static List<String> split(String message) {
-        List<String> out = new ArrayList<>();
-        int n = message.length();
-        int i = 0;
-        while (true) {
-            while (i < n && Character.isWhitespace(message.charAt(i))) {
-                i++;
+    /** A message split into fields: each field's value and the offset where its raw text starts. */
+    static final class Fields {
+        String[] values = new String[16];
+        int[] starts = new int[16];
+        int size;
+
+        private void add(String value, int start) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
             }
-            if (i >= n) {
-                return out;
-            }
-            char c = message.charAt(i);
-            if (c == '"') {
-                int close = message.indexOf('"', i + 1);
-                int end = close < 0 ? n : close;
-                out.add(message.substring(i + 1, end));
-                i = close < 0 ? n : close + 1;
-            } else if (c == '[') {
-                int depth = 0;
-                int j = i;
-                for (; j < n; j++) {
-                    char d = message.charAt(j);
-                    if (d == '[') {
-                        depth++;
-                    } else if (d == ']' && --depth == 0) {
-                        break;
-                    }
-                }
-                out.add(message.substring(i + 1, Math.min(j, n)));
-                i = j + 1;
-            } else {
-                int start = i;
-                while (i < n && !Character.isWhitespace(message.charAt(i))) {
+            values[size] = value;
+            starts[size++] = start;
+        }
+
+        /** Splits on whitespace; {@code "..."} and {@code [...]} (nesting) are one field each, delimiters removed. */
+        static Fields split(String message) {
+            Fields out = new Fields();
+            int n = message.length();
+            int i = 0;
+            while (true) {
+                while (i < n && Character.isWhitespace(message.charAt(i))) {
                     i++;
                 }
-                out.add(message.substring(start, i));
+                if (i >= n) {
+                    return out;
+                }
+                int start = i;
+                char c = message.charAt(i);
+                if (c == '"') {
+                    int close = message.indexOf('"', i + 1);
+                    int end = close < 0 ? n : close;
+                    out.add(message.substring(i + 1, end), start);
+                    i = end + 1;
+                } else if (c == '[') {
+                    int depth = 0;
+                    int j = i;
+                    for (; j < n; j++) {
+                        char d = message.charAt(j);
+                        if (d == '[') {
+                            depth++;
+                        } else if (d == ']' && --depth == 0) {
+                            break;
+                        }
+                    }
+                    out.add(message.substring(i + 1, Math.min(j, n)), start);
+                    i = j + 1;
+                } else {
+                    while (i < n && !Character.isWhitespace(message.charAt(i))) {
+                        i++;
+                    }
+                    out.add(message.substring(start, i), start);
+                }
             }
         }
     }
