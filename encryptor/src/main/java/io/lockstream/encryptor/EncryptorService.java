@@ -1,0 +1,96 @@
+package io.lockstream.encryptor;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.lockstream.common.aws.Site;
+import io.lockstream.common.kafka.KafkaSettings;
+import io.lockstream.common.kafka.Topics;
+import io.lockstream.common.kms.DecryptKeyCache;
+import io.lockstream.common.kms.KeyService;
+import io.lockstream.common.kms.ServiceKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The encryptor: a Kafka Streams application from {@code logs.events} to {@code logs.sealed} with
+ * exactly-once processing, so a batch is sealed and its key association applied once, crash or not.
+ * Scales by the partitions of {@code logs.events}: run more instances with the same application id.
+ */
+public final class EncryptorService implements AutoCloseable {
+    public static final String APPLICATION_ID = "lockstream-encryptor";
+    private static final Logger LOGGER = LoggerFactory.getLogger(EncryptorService.class);
+
+    private final KafkaStreams streams;
+    private final SealingKeyCache sealingKeys;
+    private final DecryptKeyCache transitKeys;
+
+    /**
+     * @param stateDir Kafka Streams state directory
+     * @param replication replication factor of internal topics
+     */
+    public EncryptorService(Site site, KafkaSettings kafka, KeyService keys, DataKeyPolicy policy, Path stateDir,
+                            int replication) {
+        this.sealingKeys = new SealingKeyCache(keys, policy, Ticker.systemTicker());
+        this.transitKeys = new DecryptKeyCache(keys, Duration.ofMinutes(15), 100_000, Ticker.systemTicker());
+        Topology topology = topology(site, ServiceKeys.logsDefaultKeyArn(site), sealingKeys, transitKeys);
+        this.streams = new KafkaStreams(topology, config(kafka, stateDir, replication));
+        this.streams.setUncaughtExceptionHandler(e -> {
+            LOGGER.error("encryptor thread failed; replacing it (the batch is retried, exactly once)", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    static Topology topology(Site site, String defaultKeyArn, SealingKeyCache sealingKeys, DecryptKeyCache transitKeys) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SealProcessor.ASSOCIATIONS),
+                Serdes.String(), Serdes.String()));
+        builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new SealProcessor(site, defaultKeyArn, sealingKeys, transitKeys), SealProcessor.ASSOCIATIONS)
+                .to(Topics.SEALED, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    static Properties config(KafkaSettings kafka, Path stateDir, int replication) {
+        Properties p = kafka.streams();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+        p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
+        p.put(StreamsConfig.producerPrefix("batch.size"), 1024 * 1024);
+        p.put(StreamsConfig.producerPrefix("max.request.size"), 8 * 1024 * 1024);
+        p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 8 * 1024 * 1024);
+        return p;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Retires this instance's data keys of {@code keyArn} (the key's state or policy changed). */
+    public void onKeyChanged(String keyArn) {
+        sealingKeys.invalidateKey(keyArn);
+        transitKeys.invalidateKey(keyArn);
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(10));
+    }
+}

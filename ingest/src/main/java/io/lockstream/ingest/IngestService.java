@@ -1,0 +1,38 @@
+package io.lockstream.ingest;
+
+import io.lockstream.common.aws.Site;
+import io.lockstream.common.http.Operation;
+import io.lockstream.common.kafka.KafkaSettings;
+import io.lockstream.common.kms.KeyService;
+import io.lockstream.common.kms.ServiceKeys;
+import io.lockstream.common.logs.GroupDirectory;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The ingest service: the CloudWatch Logs write API and group control plane, writing to Kafka. It never
+ * writes a plaintext event: batches are sealed for transit before they leave the process.
+ */
+public final class IngestService implements AutoCloseable {
+    private final ControlWriter controlWriter;
+    private final EventWriter eventWriter;
+    private final LogsWriteApi api;
+
+    public IngestService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Clock clock) {
+        this.controlWriter = new ControlWriter(kafka, directory);
+        this.eventWriter = new EventWriter(kafka, new TransitKeys(keys, ServiceKeys.logsDefaultKeyArn(site)));
+        GroupAdmin admin = new GroupAdmin(site, directory, controlWriter, new KeyCheck(keys), clock);
+        this.api = new LogsWriteApi(admin, new PutLogEvents(directory, eventWriter, clock), directory);
+    }
+
+    /** The {@code Logs_20140328} operations this service serves. */
+    public Map<String, Operation> operations() {
+        return api.operations();
+    }
+
+    @Override
+    public void close() {
+        eventWriter.close();
+        controlWriter.close();
+    }
+}

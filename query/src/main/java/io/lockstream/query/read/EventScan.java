@@ -1,0 +1,86 @@
+package io.lockstream.query.read;
+
+import io.lockstream.common.envelope.SealedBatch;
+import io.lockstream.query.store.StoreKeys;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Finds events in the sealed-batch store by stream and time using only the clear parts of the envelopes
+ * (timestamps, positions), then decrypts just the events a request returns or filters.
+ */
+final class EventScan {
+    private static final long MAX_BATCH_SPAN_MS = 24L * 3600 * 1000;
+
+    /** An event located in a batch, not yet decrypted. */
+    record Candidate(EventPosition position, SealedBatch batch, int index) {
+    }
+
+    /** A decrypted event. */
+    record Found(EventPosition position, String stream, long timestamp, long ingestionTime, String message) {
+    }
+
+    private final ReadOnlyKeyValueStore<Bytes, byte[]> store;
+    private final SealedReader reader;
+
+    EventScan(ReadOnlyKeyValueStore<Bytes, byte[]> store, SealedReader reader) {
+        this.store = store;
+        this.reader = reader;
+    }
+
+    /** Events of {@code streams} with {@code start <= timestamp < end}, sorted by position. */
+    List<Candidate> candidates(String group, Collection<String> streams, long start, long end,
+                               Predicate<EventPosition> keep) {
+        List<Candidate> out = new ArrayList<>();
+        long from = start == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(Long.MIN_VALUE + MAX_BATCH_SPAN_MS,
+                start) - MAX_BATCH_SPAN_MS;
+        for (String stream : streams) {
+            try (KeyValueIterator<Bytes, byte[]> it = store.range(StoreKeys.from(group, stream, from),
+                    StoreKeys.to(group, stream, end == Long.MAX_VALUE ? end : end - 1))) {
+                while (it.hasNext()) {
+                    SealedBatch batch = SealedBatch.parse(it.next().value);
+                    for (int i = 0; i < batch.size(); i++) {
+                        long ts = batch.timestamp(i);
+                        if (ts < start || ts >= end) {
+                            continue;
+                        }
+                        EventPosition p = new EventPosition(ts, batch.sourcePartition(), batch.sourceOffset(), i);
+                        if (keep.test(p)) {
+                            out.add(new Candidate(p, batch, i));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort((a, b) -> a.position().compareTo(b.position()));
+        return out;
+    }
+
+    /** Decrypts candidates, opening each batch's data key once per request. */
+    final class Decryptor {
+        private final String groupArn;
+        private final Map<SealedBatch, SealedBatch.Opener> openers = new IdentityHashMap<>();
+
+        Decryptor(String groupArn) {
+            this.groupArn = groupArn;
+        }
+
+        Found open(Candidate c) {
+            SealedBatch.Opener opener = openers.computeIfAbsent(c.batch(), b -> reader.opener(b, groupArn));
+            String message = reader.message(c.batch(), groupArn, opener, c.index());
+            return new Found(c.position(), c.batch().stream(), c.position().timestamp(), c.batch().ingestionTime(),
+                    message);
+        }
+    }
+
+    Decryptor decryptor(String groupArn) {
+        return new Decryptor(groupArn);
+    }
+}
