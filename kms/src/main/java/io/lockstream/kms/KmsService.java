@@ -9,6 +9,7 @@ import io.lockstream.kms.crypto.CiphertextBlob;
 import io.lockstream.kms.crypto.RootKey;
 import io.lockstream.kms.store.KeyStore;
 import io.lockstream.kms.store.KmsKey;
+import io.lockstream.policy.DefaultKeyPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -270,19 +271,7 @@ public final class KmsService {
 
     /** The policy AWS gives a key created without one, pretty-printed as AWS returns it (aws-wire.md §4.4). */
     public String defaultPolicy() {
-        return "{\n"
-                + "  \"Version\" : \"2012-10-17\",\n"
-                + "  \"Id\" : \"key-default-1\",\n"
-                + "  \"Statement\" : [ {\n"
-                + "    \"Sid\" : \"Enable IAM User Permissions\",\n"
-                + "    \"Effect\" : \"Allow\",\n"
-                + "    \"Principal\" : {\n"
-                + "      \"AWS\" : \"arn:aws:iam::" + site.account() + ":root\"\n"
-                + "    },\n"
-                + "    \"Action\" : \"kms:*\",\n"
-                + "    \"Resource\" : \"*\"\n"
-                + "  } ]\n"
-                + "}";
+        return DefaultKeyPolicy.text(site.account());
     }
 
     private String logsDefaultPolicy() {

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * Finds events in the sealed-batch store by stream and time using only the clear parts of the envelopes
  * (timestamps, positions), then decrypts just the events a request returns or filters.
  */
-final class EventScan {
+public final class EventScan {
     private static final long MAX_BATCH_SPAN_MS = 24L * 3600 * 1000;
 
     /** An event located in a batch, not yet decrypted. */

@@ -1,0 +1,16 @@
+package io.lockstream.query.read;
+
+import io.lockstream.common.kms.DecryptKeyCache;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** Builds the read path over a store (the seam between the Streams application and the read API). */
+public final class ReadStores {
+    private ReadStores() {
+    }
+
+    /** An event scan over {@code store}, decrypting through {@code dataKeys}. */
+    public static EventScan scan(ReadOnlyKeyValueStore<Bytes, byte[]> store, DecryptKeyCache dataKeys) {
+        return new EventScan(store, new SealedReader(dataKeys));
+    }
+}
