@@ -199,44 +199,54 @@ class SealedBatchTest {
 
     @Test
     void wrongGroupArnFails() {
-        assertRejected(GOLDEN, storageKey(), OTHER_GROUP_ARN);
-        assertRejected(GOLDEN, storageKey(), GROUP_ARN.toUpperCase());
-        assertRejected(GOLDEN, storageKey(), GROUP_ARN + " ");
+        for (byte[] sealed : goldenAndFresh()) {
+            assertRejected(sealed, storageKey(), OTHER_GROUP_ARN);
+            assertRejected(sealed, storageKey(), GROUP_ARN.toUpperCase());
+            assertRejected(sealed, storageKey(), GROUP_ARN + " ");
+        }
     }
 
     @Test
     void wrongDataKeyFails() {
-        assertRejected(GOLDEN, EnvelopeFixtures.wrongStorageKey(), GROUP_ARN);
+        for (byte[] sealed : goldenAndFresh()) {
+            assertRejected(sealed, EnvelopeFixtures.wrongStorageKey(), GROUP_ARN);
+        }
     }
 
     @Test
     void wrongStreamFails() {
-        Layout l = decompose(GOLDEN);
-        assertRejected(l.withHeader("web-2", l.partition(), l.offset(), l.ingestion(), l.first()).compose());
-        assertRejected(l.withHeader("web-1x", l.partition(), l.offset(), l.ingestion(), l.first()).compose());
-        assertRejected(l.withHeader("", l.partition(), l.offset(), l.ingestion(), l.first()).compose());
+        for (byte[] sealed : goldenAndFresh()) {
+            Layout l = decompose(sealed);
+            assertRejected(l.withHeader("web-2", l.partition(), l.offset(), l.ingestion(), l.first()).compose());
+            assertRejected(l.withHeader("web-1x", l.partition(), l.offset(), l.ingestion(), l.first()).compose());
+            assertRejected(l.withHeader("", l.partition(), l.offset(), l.ingestion(), l.first()).compose());
+        }
     }
 
     @Test
     void changedSourcePositionOrIngestionTimeFails() {
-        Layout l = decompose(GOLDEN);
-        assertRejected(l.withHeader(l.stream(), l.partition() + 1, l.offset(), l.ingestion(), l.first()).compose());
-        assertRejected(l.withHeader(l.stream(), l.partition(), l.offset() + 1, l.ingestion(), l.first()).compose());
-        assertRejected(l.withHeader(l.stream(), l.partition(), l.offset(), l.ingestion() - 1, l.first()).compose());
-        assertRejected(l.withHeader(l.stream(), l.partition(), l.offset(), l.ingestion(), l.first() + 1).compose());
+        for (byte[] sealed : goldenAndFresh()) {
+            Layout l = decompose(sealed);
+            assertRejected(l.withHeader(l.stream(), l.partition() + 1, l.offset(), l.ingestion(), l.first()).compose());
+            assertRejected(l.withHeader(l.stream(), l.partition(), l.offset() + 1, l.ingestion(), l.first()).compose());
+            assertRejected(l.withHeader(l.stream(), l.partition(), l.offset(), l.ingestion() - 1, l.first()).compose());
+            assertRejected(l.withHeader(l.stream(), l.partition(), l.offset(), l.ingestion(), l.first() + 1).compose());
+        }
     }
 
     @Test
     void eventsSwappedBetweenIndicesFail() {
-        Layout l = decompose(GOLDEN);
-        List<Ev> evs = new ArrayList<>(l.events());
-        java.util.Collections.swap(evs, 0, 2);
-        assertRejected(l.withEvents(evs).compose());
-        // ciphertexts swapped, timestamps left in place
-        List<Ev> ct = new ArrayList<>(l.events());
-        ct.set(0, new Ev(l.events().get(0).ts(), l.events().get(2).ct()));
-        ct.set(2, new Ev(l.events().get(2).ts(), l.events().get(0).ct()));
-        assertRejected(l.withEvents(ct).compose());
+        for (byte[] sealed : goldenAndFresh()) {
+            Layout l = decompose(sealed);
+            List<Ev> evs = new ArrayList<>(l.events());
+            java.util.Collections.swap(evs, 0, 2);
+            assertRejected(l.withEvents(evs).compose());
+            // ciphertexts swapped, timestamps left in place
+            List<Ev> ct = new ArrayList<>(l.events());
+            ct.set(0, new Ev(l.events().get(0).ts(), l.events().get(2).ct()));
+            ct.set(2, new Ev(l.events().get(2).ts(), l.events().get(0).ct()));
+            assertRejected(l.withEvents(ct).compose());
+        }
     }
 
     /**
@@ -245,10 +255,25 @@ class SealedBatchTest {
      */
     @Test
     void droppedEventWithRealignedNoncesFails() {
-        Layout l = decompose(GOLDEN);
-        Layout dropped = l.withHeader(l.stream(), l.partition(), l.offset(), l.ingestion(), l.first() + 1)
-                .withEvents(l.events().subList(1, 3));
-        assertRejected(dropped.compose());
+        for (byte[] sealed : goldenAndFresh()) {
+            Layout l = decompose(sealed);
+            Layout dropped = l.withHeader(l.stream(), l.partition(), l.offset(), l.ingestion(), l.first() + 1)
+                    .withEvents(l.events().subList(1, 3));
+            assertRejected(dropped.compose());
+            Layout droppedLast = l.withEvents(l.events().subList(0, 2));
+            assertRejected(droppedLast.compose());
+        }
+    }
+
+    /**
+     * The frozen vector, and the golden batch sealed by today's code under a random key: tamper tests on
+     * the frozen bytes alone would pass vacuously if sealing and opening changed together (the golden tests
+     * catch that too, but each property should stand on its own). The fresh one is checked to open first.
+     */
+    private static List<byte[]> goldenAndFresh() {
+        byte[] fresh = seal(EnvelopeFixtures.goldenBatch(), freshKey());
+        assertThat(openAll(fresh, storageKey(), GROUP_ARN)).isEqualTo(GOLDEN_MESSAGES);
+        return List.of(fresh, GOLDEN); // GOLDEN opening is goldenVectorOpens' job
     }
 
     @Test
@@ -267,11 +292,13 @@ class SealedBatchTest {
 
     @Test
     void changedTimestampFails() {
-        Layout l = decompose(GOLDEN);
-        for (int i = 0; i < 3; i++) {
-            List<Ev> evs = new ArrayList<>(l.events());
-            evs.set(i, new Ev(evs.get(i).ts() + 1, evs.get(i).ct()));
-            assertRejected(l.withEvents(evs).compose());
+        for (byte[] sealed : goldenAndFresh()) {
+            Layout l = decompose(sealed);
+            for (int i = 0; i < 3; i++) {
+                List<Ev> evs = new ArrayList<>(l.events());
+                evs.set(i, new Ev(evs.get(i).ts() + 1, evs.get(i).ct()));
+                assertRejected(l.withEvents(evs).compose());
+            }
         }
     }
 
