@@ -1,5 +1,7 @@
 package io.lockstream.common.envelope;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /** Bounds-checked big-endian reads; every violation is an {@link EnvelopeException}. */
@@ -69,13 +71,21 @@ final class ByteReader {
         return v;
     }
 
+    /**
+     * Unsigned LEB128 of a non-negative int, in its one minimal encoding: at most 5 bytes, no trailing
+     * zero group, no bits beyond bit 30. Anything else is an {@link EnvelopeException}, so a length or
+     * count has exactly one byte form (the writer only ever produces that form).
+     */
     int varint() {
         int v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
+        for (int i = 0; i < 5; i++) {
             int b = u8();
-            v |= (b & 0x7F) << shift;
+            if (i == 4 && (b & 0xF8) != 0) {
+                throw new EnvelopeException();
+            }
+            v |= (b & 0x7F) << (7 * i);
             if ((b & 0x80) == 0) {
-                if (v < 0) {
+                if (b == 0 && i > 0) {
                     throw new EnvelopeException();
                 }
                 return v;
@@ -103,10 +113,15 @@ final class ByteReader {
         return bytes(u16());
     }
 
+    /** A 2-byte length and that many bytes of well-formed UTF-8; malformed UTF-8 is rejected, not replaced. */
     String str16() {
         int n = u16();
         int at = skip(n);
-        return new String(buf, at, n, StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buf, at, n)).toString();
+        } catch (CharacterCodingException e) {
+            throw new EnvelopeException();
+        }
     }
 
     void expectEnd() {

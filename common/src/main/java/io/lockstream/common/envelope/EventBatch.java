@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>Plaintext encoding (only ever carried inside a sealed transit record):
  * <pre>
- * event-batch = stream:str16 ingestion-time:i64 count:varint *(timestamp:i64 length:varint message:length*OCTET)
+ * event-batch = stream:str16 ingestion-time:i64 count:varint 1*(timestamp:i64 length:varint message:length*OCTET)
  * </pre>
+ * with count = the number of events, at least 1.
  */
 public final class EventBatch {
     private final String stream;
@@ -91,7 +92,7 @@ public final class EventBatch {
         String stream = r.str16();
         long ingestion = r.i64();
         int n = r.varint();
-        if (n > r.remaining() / 9) {
+        if (n == 0 || n > r.remaining() / 9) {
             throw new EnvelopeException();
         }
         long[] ts = new long[n];

@@ -58,6 +58,10 @@ public final class SealedBatch {
     public static byte[] seal(EventBatch batch, String groupArn, int sourcePartition, long sourceOffset,
                               SealingKey key) {
         int n = batch.size();
+        if (n == 0) {
+            // Nothing would authenticate the header of an empty batch (every tag is per event).
+            throw new IllegalArgumentException("a sealed batch needs at least one event");
+        }
         DataKey dk = key.dataKey();
         long first = key.reserve(n, batch.messageBytes());
         ByteWriter w = new ByteWriter((int) Math.min(Integer.MAX_VALUE, 256 + batch.messageBytes() + 32L * n));
@@ -95,7 +99,7 @@ public final class SealedBatch {
         long offset = r.i64();
         long ingestion = r.i64();
         int n = r.varint();
-        if (n > r.remaining() / (8 + 1 + AesGcm.TAG_BYTES)) {
+        if (n == 0 || n > r.remaining() / (8 + 1 + AesGcm.TAG_BYTES)) {
             throw new EnvelopeException();
         }
         long[] ts = new long[n];

@@ -25,6 +25,25 @@ public final class SealingKey {
         RANDOM.nextBytes(salt);
     }
 
+    private SealingKey(DataKey dataKey, byte[] salt, long firstCounter) {
+        this.dataKey = dataKey;
+        this.createdAtNanos = 0;
+        System.arraycopy(salt, 0, this.salt, 0, 4);
+        this.counter.set(firstCounter);
+    }
+
+    /**
+     * TEST HOOK ONLY: a sealing key with a chosen salt and starting counter, so that golden vectors are
+     * reproducible. Package-private on purpose. Never use it for real data: two keys built from the same
+     * data key and salt hand out the same nonces, which breaks AES-GCM.
+     */
+    static SealingKey forTestingWithFixedNonces(DataKey dataKey, byte[] salt, long firstCounter) {
+        if (salt.length != 4 || firstCounter < 0) {
+            throw new IllegalArgumentException("salt must be 4 bytes and the counter non-negative");
+        }
+        return new SealingKey(dataKey, salt, firstCounter);
+    }
+
     public DataKey dataKey() {
         return dataKey;
     }

@@ -50,6 +50,9 @@ public sealed interface TransitRecord {
 
     /** Seals a batch for transit under {@code key}, bound to the group's encryption context. */
     static byte[] sealBatch(EventBatch batch, String groupArn, SealingKey key) {
+        if (batch.size() == 0) {
+            throw new IllegalArgumentException("a transit batch needs at least one event");
+        }
         byte[] plain = batch.encode();
         byte[] nonce = new byte[AesGcm.NONCE_BYTES];
         AesGcm.nonce(nonce, key.salt(), key.reserve(1, plain.length));
