@@ -66,6 +66,7 @@ public final class EncryptorService implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put("processing.exception.handler.global.enabled", "true");
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
         p.put(StreamsConfig.producerPrefix("linger.ms"), 5);

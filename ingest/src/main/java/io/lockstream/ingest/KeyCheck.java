@@ -17,9 +17,10 @@ final class KeyCheck {
     }
 
     void requireUsable(String keyArn, String groupArn) {
-        KeyService.KeyDescription description;
         try {
-            description = keys.describeKey(keyArn);
+            // Only GenerateDataKey, with the group's context: the documented key policy conditions every logs
+            // action on kms:EncryptionContext:aws:logs:arn, so a context-less DescribeKey would be denied.
+            // Asymmetric keys fail here with InvalidKeyUsageException.
             keys.generateDataKey(keyArn, EncryptionContext.forLogGroup(groupArn)).destroy();
         } catch (AwsException e) {
             switch (e.type()) {
@@ -37,10 +38,6 @@ final class KeyCheck {
                     throw AwsException.accessDenied("The specified KMS key does not exist or is not allowed to be used "
                             + "with Arn '" + groupArn + "'");
             }
-        }
-        if (!description.symmetricEncryption()) {
-            throw AwsException.invalidParameter(
-                    "Only symmetric encryption KMS keys can be associated with a log group: " + keyArn);
         }
     }
 }

@@ -62,6 +62,7 @@ public final class QueryService implements AutoCloseable {
         Properties p = kafka.streams();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put("processing.exception.handler.global.enabled", "true");
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // Only sealed batches the encryptor committed: never a batch of an aborted transaction.
