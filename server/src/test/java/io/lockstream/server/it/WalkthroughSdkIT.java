@@ -140,6 +140,12 @@ class WalkthroughSdkIT {
                         .containsExactly(expected));
     }
 
+    static void awaitMessagesCount(CloudWatchLogsClient client, String group, String stream, int count) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(client.getLogEvents(b -> b.logGroupName(group).logStreamName(stream).startFromHead(true))
+                        .events()).hasSize(count));
+    }
+
     private static JsonNode json(String s) {
         return Json.parseObject(s.getBytes(StandardCharsets.UTF_8));
     }
