@@ -183,13 +183,14 @@ public final class Lockstream implements AutoCloseable {
                 && (query == null || query.state() == KafkaStreams.State.RUNNING);
     }
 
-    /** The HTTP endpoint, {@code http://host:port}. */
+    /** The HTTP endpoint, {@code http://host:port}, or "none" for a process without an API (an encryptor). */
     public String endpoint(String host) {
-        return "http://" + host + ":" + http.port();
+        return http == null ? "none" : "http://" + host + ":" + http.port();
     }
 
+    /** The bound HTTP port, or -1 without an API. */
     public int port() {
-        return http.port();
+        return http == null ? -1 : http.port();
     }
 
     public String bootstrapServers() {

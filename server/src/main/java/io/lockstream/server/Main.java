@@ -60,8 +60,8 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         LockstreamConfig.PrincipalConfig demo = c.principals().get(0);
-        System.out.printf("Lockstream ready in %.1f s: endpoint http://%s:%d region %s account %s kafka %s "
-                        + "services %s credentials %s/%s%n", (System.nanoTime() - t0) / 1e9, c.http().bind(), ls.port(),
+        System.out.printf("Lockstream ready in %.1f s: endpoint %s region %s account %s kafka %s "
+                        + "services %s credentials %s/%s%n", (System.nanoTime() - t0) / 1e9, ls.endpoint(c.http().bind()),
                 c.region(), c.account(), ls.bootstrapServers(), String.join(",", c.services()), demo.accessKeyId(),
                 "test".equals(demo.secretAccessKey()) ? "test" : "(configured)");
         System.out.flush();

@@ -22,8 +22,12 @@ final class SealedTopic {
 
     /** Every record of {@code topic} committed so far. */
     static List<ConsumerRecord<String, byte[]>> readAll(String topic, String isolation) {
+        return readAll(TestLockstream.get().bootstrapServers(), topic, isolation);
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, String isolation) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestLockstream.get().bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
@@ -44,8 +48,12 @@ final class SealedTopic {
 
     /** The KMS key of each stored event of {@code group}, in store order. */
     static List<String> eventKeys(String group) {
+        return eventKeys(TestLockstream.get().bootstrapServers(), group);
+    }
+
+    static List<String> eventKeys(String bootstrap, String group) {
         List<String> keys = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : readAll(Topics.SEALED, "read_committed")) {
+        for (ConsumerRecord<String, byte[]> r : readAll(bootstrap, Topics.SEALED, "read_committed")) {
             if (group.equals(r.key()) && r.value() != null) {
                 SealedBatch b = SealedBatch.parse(r.value());
                 for (int i = 0; i < b.size(); i++) {
