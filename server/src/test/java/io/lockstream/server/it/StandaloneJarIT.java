@@ -56,7 +56,8 @@ class StandaloneJarIT {
             stop(first);
         }
         assertThat(Files.exists(dataDir.resolve("root.key"))).isTrue();
-        assertThat(Files.getPosixFilePermissions(dataDir.resolve("root.key")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("root.key")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         Process second = start();
         try {
