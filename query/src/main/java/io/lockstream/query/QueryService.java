@@ -10,6 +10,8 @@ import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.logs.GroupDirectory;
 import io.lockstream.query.read.LogsReadApi;
 import io.lockstream.query.read.ReadStores;
+import io.lockstream.query.route.QueryRouter;
+import io.lockstream.query.route.ReadForwarder;
 import io.lockstream.query.store.SealedStoreProcessor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -40,14 +43,21 @@ public final class QueryService implements AutoCloseable {
     private final DecryptKeyCache dataKeys;
     private final LogsReadApi api;
 
+    private final QueryRouter router;
+
     /**
      * @param dataKeyMaxAge how long a decrypted data key may be cached; key changes invalidate it earlier
+     * @param self this instance's advertised HTTP endpoint, for routing reads between instances
+     * @param forwarder how to forward reads to other instances (null: none configured)
      */
     public QueryService(KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir, int replication,
-                        Duration dataKeyMaxAge) {
+                        Duration dataKeyMaxAge, HostInfo self, ReadForwarder forwarder) {
         this.dataKeys = new DecryptKeyCache(keys, dataKeyMaxAge, 100_000, Ticker.systemTicker());
-        this.streams = new KafkaStreams(topology(), config(kafka, stateDir, replication));
+        Properties config = config(kafka, stateDir, replication);
+        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        this.streams = new KafkaStreams(topology(), config);
         this.api = new LogsReadApi(directory, () -> ReadStores.scan(store(), dataKeys));
+        this.router = new QueryRouter(streams, SealedStoreProcessor.STORE, self, forwarder);
     }
 
     static Topology topology() {
@@ -94,7 +104,7 @@ public final class QueryService implements AutoCloseable {
 
     /** The {@code Logs_20140328} operations this service serves. */
     public Map<String, Operation> operations() {
-        return api.operations();
+        return router.route(api.operations());
     }
 
     /** Drops cached data keys of {@code keyArn}: the next read asks the KMS, which decides now. */

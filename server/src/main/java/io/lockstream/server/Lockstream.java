@@ -22,9 +22,11 @@ import io.lockstream.kms.authz.PolicyKeyAuthorizer;
 import io.lockstream.kms.crypto.RootKey;
 import io.lockstream.kms.store.KeyStore;
 import io.lockstream.query.QueryService;
+import io.lockstream.query.route.ReadForwarder;
 import io.lockstream.server.config.LockstreamConfig;
 import io.lockstream.server.kms.AwsSdkKeyService;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +36,12 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,11 +82,40 @@ public final class Lockstream implements AutoCloseable {
 
     private void startAll(LockstreamConfig config, String rootKeyBase64) throws IOException, TimeoutException {
         site = new Site(config.region(), config.account());
-        Path dataDir = Path.of(config.dataDir());
+        KafkaSettings kafka = startKafka(config);
+        Identities identities = new Identities(config.principals(), config.account());
+        Clock clock = Clock.systemUTC();
+        boolean servesApi = config.runs("kms") || config.runs("ingest") || config.runs("query");
+        if (servesApi) {
+            // Bound first (not yet serving): the query service advertises the actual port for routing.
+            http = new AwsJsonServer(config.http().bind(), config.http().port(), List.of(),
+                    new SigV4Authenticator(new SigV4Verifier(identities.credentials(), clock)), this::ready);
+            resources.push(http);
+        }
+        List<Consumer<String>> keyChangeListeners = new ArrayList<>();
+        KeyService keys = startKeyService(config, kafka, identities, clock, rootKeyBase64, keyChangeListeners);
+        startLogs(config, kafka, keys, clock, keyChangeListeners);
+        if (config.runs("encryptor")) {
+            LockstreamConfig.Encryptor ec = config.encryptor();
+            encryptor = new EncryptorService(site, kafka, keys,
+                    new DataKeyPolicy(ec.dataKeyMaxAge(), ec.dataKeyMaxMessages(), ec.dataKeyMaxBytes()),
+                    dataDir(config).resolve("streams").resolve("encryptor"), config.kafka().replicationFactor());
+            resources.push(encryptor);
+            keyChangeListeners.add(encryptor::onKeyChanged);
+            encryptor.start();
+        }
+        awaitRunning();
+        if (servesApi) {
+            http.start();
+        }
+    }
+
+    /** The external cluster, or an embedded broker under the data directory; creates the topics. */
+    private KafkaSettings startKafka(LockstreamConfig config) {
         LockstreamConfig.Kafka kc = config.kafka();
         bootstrapServers = kc.bootstrapServers();
         if (bootstrapServers == null) {
-            EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), kc.embeddedPort());
+            EmbeddedKafka broker = EmbeddedKafka.start(dataDir(config).resolve("kafka"), kc.embeddedPort());
             resources.push(broker);
             bootstrapServers = broker.bootstrapServers();
         }
@@ -89,77 +123,84 @@ public final class Lockstream implements AutoCloseable {
         try (Admin admin = Admin.create(kafka.admin())) {
             Topics.ensure(admin, kc.partitions(), kc.replicationFactor());
         }
-        Identities identities = new Identities(config.principals(), config.account());
-        Principal logsPrincipal = Principal.service(site.logsServicePrincipal(), site.account());
-        Clock clock = Clock.systemUTC();
-        List<ServiceApi> apis = new ArrayList<>();
+        return kafka;
+    }
 
-        KeyService keys;
-        List<java.util.function.Consumer<String>> keyChangeListeners = new ArrayList<>();
+    /**
+     * The KMS in this process (serving {@code TrentService.*}) with the seam acting as the logs service
+     * principal, or a remote KMS reached over HTTP as that principal. Either way every change to a key is
+     * passed to {@code keyChangeListeners} (by key ARN), from {@code kms.keys}.
+     */
+    private KeyService startKeyService(LockstreamConfig config, KafkaSettings kafka, Identities identities, Clock clock,
+                                       String rootKeyBase64, List<Consumer<String>> keyChangeListeners)
+            throws IOException, TimeoutException {
         if (config.runs("kms")) {
             RootKey rootKey = rootKeyBase64 != null ? RootKey.fromBase64(rootKeyBase64)
                     : RootKey.loadOrCreate(config.rootKeyFile() != null ? Path.of(config.rootKeyFile())
-                    : dataDir.resolve("root.key"));
+                    : dataDir(config).resolve("root.key"));
             KeyStore store = new KeyStore(kafka).start(STARTUP);
             resources.push(store);
             KmsService kms = new KmsService(site, store, rootKey,
                     new PolicyKeyAuthorizer(identities::identityPolicies), clock);
             kms.ensureLogsDefaultKey();
-            apis.add(new TrentServiceApi(kms).api());
-            keys = new LocalKeyService(kms, logsPrincipal);
+            http.register(new TrentServiceApi(kms).api());
             store.onChange((keyId, key) -> keyChangeListeners.forEach(l -> l.accept(site.keyArn(keyId))));
-        } else {
-            LockstreamConfig.PrincipalConfig self = config.principals().stream()
-                    .filter(p -> p.arn().equals(site.logsServicePrincipal())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("without a local KMS, principals must include "
-                            + "the credentials of " + site.logsServicePrincipal() + " for " + config.kmsEndpoint()));
-            AwsSdkKeyService remote = AwsSdkKeyService.create(config.kmsEndpoint(), site.region(), self.accessKeyId(),
-                    self.secretAccessKey());
-            resources.push(remote);
-            keys = remote;
-            CompactedTopicView<byte[]> feed = new CompactedTopicView<>(kafka, Topics.KEYS, b -> b);
-            feed.addListener((keyId, v) -> keyChangeListeners.forEach(l -> l.accept(site.keyArn(keyId))));
-            feed.start(STARTUP);
-            resources.push(feed);
+            return new LocalKeyService(kms, Principal.service(site.logsServicePrincipal(), site.account()));
         }
+        LockstreamConfig.PrincipalConfig self = serviceIdentity(config).orElseThrow(() -> new IllegalArgumentException(
+                "without a local KMS, principals must include the credentials of " + site.logsServicePrincipal()));
+        AwsSdkKeyService remote = AwsSdkKeyService.create(config.kmsEndpoint(), site.region(), self.accessKeyId(),
+                self.secretAccessKey());
+        resources.push(remote);
+        CompactedTopicView<byte[]> feed = new CompactedTopicView<>(kafka, Topics.KEYS, b -> b);
+        feed.addListener((keyId, v) -> keyChangeListeners.forEach(l -> l.accept(site.keyArn(keyId))));
+        feed.start(STARTUP);
+        resources.push(feed);
+        return remote;
+    }
 
+    /** Ingest and query: the two halves of the CloudWatch Logs API, over one group directory. */
+    private void startLogs(LockstreamConfig config, KafkaSettings kafka, KeyService keys, Clock clock,
+                           List<Consumer<String>> keyChangeListeners) throws IOException, TimeoutException {
+        if (!config.runs("ingest") && !config.runs("query")) {
+            return;
+        }
+        GroupDirectory directory = new GroupDirectory(kafka).start(STARTUP);
+        resources.push(directory);
         Map<String, Operation> logsOps = new HashMap<>();
-        if (config.runs("ingest") || config.runs("query")) {
-            GroupDirectory directory = new GroupDirectory(kafka).start(STARTUP);
-            resources.push(directory);
-            if (config.runs("ingest")) {
-                IngestService ingest = new IngestService(site, kafka, keys, directory, clock);
-                resources.push(ingest);
-                logsOps.putAll(ingest.operations());
-            }
-            if (config.runs("query")) {
-                query = new QueryService(kafka, keys, directory, dataDir.resolve("streams").resolve("query"),
-                        kc.replicationFactor(), config.query().dataKeyCacheMaxAge());
-                resources.push(query);
-                keyChangeListeners.add(query::onKeyChanged);
-                logsOps.putAll(query.operations());
-                query.start();
-            }
+        if (config.runs("ingest")) {
+            IngestService ingest = new IngestService(site, kafka, keys, directory, clock);
+            resources.push(ingest);
+            logsOps.putAll(ingest.operations());
         }
-        if (config.runs("encryptor")) {
-            LockstreamConfig.Encryptor ec = config.encryptor();
-            encryptor = new EncryptorService(site, kafka, keys,
-                    new DataKeyPolicy(ec.dataKeyMaxAge(), ec.dataKeyMaxMessages(), ec.dataKeyMaxBytes()),
-                    dataDir.resolve("streams").resolve("encryptor"), kc.replicationFactor());
-            resources.push(encryptor);
-            keyChangeListeners.add(encryptor::onKeyChanged);
-            encryptor.start();
+        if (config.runs("query")) {
+            ReadForwarder forwarder = serviceIdentity(config)
+                    .map(p -> new ReadForwarder(site.region(), p.accessKeyId(), p.secretAccessKey())).orElse(null);
+            query = new QueryService(kafka, keys, directory, dataDir(config).resolve("streams").resolve("query"),
+                    config.kafka().replicationFactor(), config.query().dataKeyCacheMaxAge(),
+                    new HostInfo(advertisedHost(config.http()), http.port()), forwarder);
+            resources.push(query);
+            keyChangeListeners.add(query::onKeyChanged);
+            logsOps.putAll(query.operations());
+            query.start();
         }
-        if (!logsOps.isEmpty()) {
-            apis.add(new ServiceApi("Logs_20140328", "logs", "InvalidParameterException", logsOps));
+        http.register(new ServiceApi("Logs_20140328", "logs", "InvalidParameterException", logsOps));
+    }
+
+    /** The configured credentials of the logs service principal, used towards a remote KMS and other instances. */
+    private Optional<LockstreamConfig.PrincipalConfig> serviceIdentity(LockstreamConfig config) {
+        return config.principals().stream().filter(p -> p.arn().equals(site.logsServicePrincipal())).findFirst();
+    }
+
+    private static String advertisedHost(LockstreamConfig.Http h) throws IOException {
+        if (h.advertisedHost() != null) {
+            return h.advertisedHost();
         }
-        awaitRunning();
-        if (!apis.isEmpty()) {
-            http = new AwsJsonServer(config.http().bind(), config.http().port(), apis,
-                    new SigV4Authenticator(new SigV4Verifier(identities.credentials(), clock)), this::ready);
-            resources.push(http);
-            http.start();
-        }
+        return "0.0.0.0".equals(h.bind()) ? InetAddress.getLocalHost().getHostName() : h.bind();
+    }
+
+    private static Path dataDir(LockstreamConfig config) {
+        return Path.of(config.dataDir());
     }
 
     private void awaitRunning() throws TimeoutException {

@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
         LockstreamConfig c = config == null ? LockstreamConfig.defaults() : ConfigLoader.load(config);
         LockstreamConfig.Kafka k = c.kafka();
         c = new LockstreamConfig(or(region, c.region()), or(account, c.account()), or(dataDir, c.dataDir()),
-                new LockstreamConfig.Http(or(bind, c.http().bind()), or(port, c.http().port())),
+                new LockstreamConfig.Http(or(bind, c.http().bind()), or(port, c.http().port()), c.http().advertisedHost()),
                 new LockstreamConfig.Kafka(or(bootstrapServers, k.bootstrapServers()), k.embeddedPort(), k.partitions(),
                         k.replicationFactor(), k.client()),
                 c.rootKeyFile(), c.principals(), c.encryptor(), c.query(), or(kmsEndpoint, c.kmsEndpoint()),

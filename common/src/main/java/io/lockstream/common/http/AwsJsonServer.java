@@ -12,11 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +38,7 @@ public final class AwsJsonServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
-    private final Map<String, ServiceApi> services = new HashMap<>();
+    private final Map<String, ServiceApi> services = new ConcurrentHashMap<>();
     private final Authenticator authenticator;
     private final BooleanSupplier ready;
 
@@ -51,9 +51,7 @@ public final class AwsJsonServer implements AutoCloseable {
      */
     public AwsJsonServer(String bind, int port, List<ServiceApi> apis, Authenticator authenticator,
                          BooleanSupplier ready) throws IOException {
-        for (ServiceApi api : apis) {
-            services.merge(api.targetPrefix(), api, (a, b) -> a.plus(b.operations()));
-        }
+        apis.forEach(this::register);
         this.authenticator = authenticator;
         this.ready = ready;
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 256);
@@ -65,6 +63,14 @@ public final class AwsJsonServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+    }
+
+    /**
+     * Adds operations; the port is bound at construction, so services that must advertise it (query's
+     * interactive-query routing) can be built between construction and {@link #start()}.
+     */
+    public void register(ServiceApi api) {
+        services.merge(api.targetPrefix(), api, (a, b) -> a.plus(b.operations()));
     }
 
     public void start() {

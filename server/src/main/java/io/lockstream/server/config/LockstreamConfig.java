@@ -33,7 +33,7 @@ public record LockstreamConfig(String region, String account, String dataDir, Ht
         region = Objects.requireNonNullElse(region, "us-west-2");
         account = Objects.requireNonNullElse(account, "123456789012");
         dataDir = Objects.requireNonNullElse(dataDir, "./data");
-        http = Objects.requireNonNullElse(http, new Http(null, null));
+        http = Objects.requireNonNullElse(http, new Http(null, null, null));
         kafka = Objects.requireNonNullElse(kafka, new Kafka(null, null, null, null, null));
         principals = principals == null || principals.isEmpty()
                 ? List.of(PrincipalConfig.demoRoot(account)) : List.copyOf(principals);
@@ -59,8 +59,10 @@ public record LockstreamConfig(String region, String account, String dataDir, Ht
     /**
      * @param bind address to listen on (default {@code 127.0.0.1}: the demo credentials are public)
      * @param port port (default 4566)
+     * @param advertisedHost how other instances reach this one (query routing); default: the bind address,
+     *     or the host name when binding to all interfaces
      */
-    public record Http(String bind, Integer port) {
+    public record Http(String bind, Integer port, String advertisedHost) {
         public Http {
             bind = Objects.requireNonNullElse(bind, "127.0.0.1");
             port = Objects.requireNonNullElse(port, 4566);

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The distributed mode as docker-compose runs it, with processes instead of containers: one process hosts
  * the KMS (and, here, the broker: its embedded one stands in for the cluster), and ingest, encryptor and
  * query each run in their own JVM from the same jar against that broker, reaching the KMS over HTTP as the
- * logs service principal.
+ * logs service principal. Two query instances share the store's partitions and route each read to the
+ * instance that owns the group (Kafka Streams interactive queries).
  */
 class DistributedProcessesIT {
     private static final Pattern READY = Pattern.compile("endpoint (\\S+) .* kafka (\\S+) ");
@@ -66,23 +67,38 @@ class DistributedProcessesIT {
                 "--kms-endpoint", kms[0])[0]);
         start("encryptor", config, "--services", "encryptor", "--bootstrap-servers", bootstrap, "--kms-endpoint",
                 kms[0]);
-        URI query = URI.create(start("query", config, "--services", "query", "--bootstrap-servers", bootstrap,
+        URI queryA = URI.create(start("query-a", config, "--services", "query", "--bootstrap-servers", bootstrap,
+                "--kms-endpoint", kms[0])[0]);
+        URI queryB = URI.create(start("query-b", config, "--services", "query", "--bootstrap-servers", bootstrap,
                 "--kms-endpoint", kms[0])[0]);
 
         try (KmsClient kmsClient = KmsClient.builder().endpointOverride(kmsEndpoint).region(Region.US_WEST_2)
                 .credentialsProvider(creds()).httpClient(UrlConnectionHttpClient.create()).build();
              CloudWatchLogsClient writes = logs(ingest);
-             CloudWatchLogsClient reads = logs(query)) {
+             CloudWatchLogsClient readsA = logs(queryA);
+             CloudWatchLogsClient readsB = logs(queryB)) {
             String key = kmsClient.createKey(b -> b.policy(Policies.forAccount())).keyMetadata().arn();
-            writes.createLogGroup(b -> b.logGroupName("distributed").kmsKeyId(key));
-            writes.createLogStream(b -> b.logGroupName("distributed").logStreamName("s"));
-            writes.putLogEvents(b -> b.logGroupName("distributed").logStreamName("s").logEvents(
-                    InputLogEvent.builder().timestamp(System.currentTimeMillis()).message("across processes").build()));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .untilAsserted(() -> assertThat(reads.getLogEvents(b -> b.logGroupName("distributed")
-                            .logStreamName("s").startFromHead(true)).events().stream().map(OutputLogEvent::message)
-                            .collect(Collectors.toList())).containsExactly("across processes"));
-            assertThat(SealedTopic.eventKeys(bootstrap, "distributed")).containsExactly(key);
+            // Enough groups that both partitions, and so both query instances, own some of them.
+            List<String> groups = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String group = "distributed-" + i;
+                groups.add(group);
+                writes.createLogGroup(b -> b.logGroupName(group).kmsKeyId(key));
+                writes.createLogStream(b -> b.logGroupName(group).logStreamName("s"));
+                writes.putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(InputLogEvent.builder()
+                        .timestamp(System.currentTimeMillis()).message("across processes " + group).build()));
+            }
+            // Each query instance answers for every group: its own partition locally, the other's by routing.
+            for (String group : groups) {
+                for (CloudWatchLogsClient reads : List.of(readsA, readsB)) {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                            .untilAsserted(() -> assertThat(reads.getLogEvents(b -> b.logGroupName(group)
+                                    .logStreamName("s").startFromHead(true)).events().stream()
+                                    .map(OutputLogEvent::message).collect(Collectors.toList()))
+                                    .containsExactly("across processes " + group));
+                }
+                assertThat(SealedTopic.eventKeys(bootstrap, group)).containsExactly(key);
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public final class TestLockstream {
                     bootstrap = container.getBootstrapServers();
                 }
                 LockstreamConfig config = new LockstreamConfig(REGION, ACCOUNT, dataDir.toString(),
-                        new LockstreamConfig.Http("127.0.0.1", 0),
+                        new LockstreamConfig.Http("127.0.0.1", 0, null),
                         new LockstreamConfig.Kafka(bootstrap, 0, 2, (short) 1, null), null,
                         List.of(LockstreamConfig.PrincipalConfig.demoRoot(ACCOUNT),
                                 new LockstreamConfig.PrincipalConfig("alice", "alice-secret", USER_ARN, List.of())),
