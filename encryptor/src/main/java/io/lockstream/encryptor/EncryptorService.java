@@ -10,6 +10,7 @@ import io.lockstream.common.kms.ServiceKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ForkJoinPool;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,7 +43,7 @@ public final class EncryptorService implements AutoCloseable {
      */
     public EncryptorService(Site site, KafkaSettings kafka, KeyService keys, DataKeyPolicy policy, Path stateDir,
                             int replication) {
-        this.sealingKeys = new SealingKeyCache(keys, policy, Ticker.systemTicker());
+        this.sealingKeys = new SealingKeyCache(keys, policy, Ticker.systemTicker(), ForkJoinPool.commonPool());
         this.transitKeys = new DecryptKeyCache(keys, Duration.ofMinutes(15), 100_000, Ticker.systemTicker());
         Topology topology = topology(site, ServiceKeys.logsDefaultKeyArn(site), sealingKeys, transitKeys);
         this.streams = new KafkaStreams(topology, config(kafka, stateDir, replication));
