@@ -2,6 +2,9 @@ package io.lockstream.query;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lockstream.common.aws.AwsException;
+import io.lockstream.common.aws.Site;
+import io.lockstream.query.store.Liveness;
+import java.time.Clock;
 import io.lockstream.common.http.Operation;
 import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
@@ -34,6 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class QueryService implements AutoCloseable {
     public static final String APPLICATION_ID = "lockstream-query";
+    /** How often expired and deleted batches are purged from the store (reads hide them at once). */
+    static final Duration PURGE_INTERVAL = Duration.ofSeconds(2);
 
     private final KafkaStreams streams;
     private final DecryptKeyCache dataKeys;
@@ -42,19 +47,25 @@ public final class QueryService implements AutoCloseable {
     /**
      * @param dataKeyMaxAge how long a decrypted data key may be cached; key changes invalidate it earlier
      */
-    public QueryService(KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir, int replication,
-                        Duration dataKeyMaxAge) {
+    public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
+                        int replication, Duration dataKeyMaxAge, Clock clock) {
         this.dataKeys = new DecryptKeyCache(keys, dataKeyMaxAge, 100_000, Ticker.systemTicker());
-        this.streams = new KafkaStreams(topology(), config(kafka, stateDir, replication));
-        this.api = new LogsReadApi(directory, () -> ReadStores.scan(store(), dataKeys));
+        Liveness liveness = new Liveness(directory::group, directory::stream);
+        this.streams = new KafkaStreams(topology(liveness, clock, PURGE_INTERVAL),
+                config(kafka, stateDir, replication));
+        this.api = new LogsReadApi(site, directory, () -> ReadStores.scan(store(), dataKeys), clock);
     }
 
-    static Topology topology() {
+    /**
+     * Materialises {@code logs.sealed} into the sealed store; with a {@code liveness}, a wall-clock punctuator
+     * purges expired and deleted batches every {@code purgeInterval}.
+     */
+    static Topology topology(Liveness liveness, Clock clock, Duration purgeInterval) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SealedStoreProcessor.STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.stream(Topics.SEALED, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(SealedStoreProcessor::new, SealedStoreProcessor.STORE);
+                .process(() -> new SealedStoreProcessor(liveness, clock, purgeInterval), SealedStoreProcessor.STORE);
         return builder.build();
     }
 

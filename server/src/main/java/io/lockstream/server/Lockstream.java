@@ -133,8 +133,8 @@ public final class Lockstream implements AutoCloseable {
                 logsOps.putAll(ingest.operations());
             }
             if (config.runs("query")) {
-                query = new QueryService(kafka, keys, directory, dataDir.resolve("streams").resolve("query"),
-                        kc.replicationFactor(), config.query().dataKeyCacheMaxAge());
+                query = new QueryService(site, kafka, keys, directory, dataDir.resolve("streams").resolve("query"),
+                        kc.replicationFactor(), config.query().dataKeyCacheMaxAge(), clock);
                 resources.push(query);
                 keyChangeListeners.add(query::onKeyChanged);
                 logsOps.putAll(query.operations());
