@@ -273,7 +273,8 @@ public final class LogsRules {
 
     /** AWS's validation wording: {@code 1 validation error detected: Value 'x' at 'm' failed to satisfy ...}. */
     public static AwsException invalid(String member, Object value, String constraint) {
-        return AwsException.invalidParameter("1 validation error detected: Value '" + value + "' at '" + member
+        return AwsException.invalidParameter("1 validation error detected: Value "
+                + (value == null ? "null" : "'" + value + "'") + " at '" + member
                 + "' failed to satisfy constraint: " + constraint);
     }
 
