@@ -200,6 +200,8 @@ class LogsKeysIT {
             }
         }
         assertThat(strict).as("puts with no key change in flight").isPositive();
+        System.out.println("ordering: " + puts.size() + " acknowledged puts, " + strict + " checked strictly, "
+                + (changeKeys.size() - 1) + " key changes");
         assertThat(keyByOffset.values()).contains(keyA, keyB, DEFAULT_KEY);
     }
 
@@ -267,6 +269,7 @@ class LogsKeysIT {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(refused).as("reads refused after revocation").isNotNull();
+        System.out.println("revocation lag (KMS call returned -> first refused GetLogEvents): " + millis + " ms");
         assertThat(millis).as("revocation lag in ms").isLessThan(1000);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
