@@ -8,7 +8,9 @@ import io.lockstream.common.logs.GroupDirectory;
 import io.lockstream.common.logs.LogGroup;
 import io.lockstream.common.logs.LogStream;
 import java.time.Clock;
+import io.lockstream.common.logs.LogsRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,7 +36,7 @@ final class GroupAdmin {
         this.clock = clock;
     }
 
-    void createGroup(String name, String kmsKeyArn, Map<String, String> tags) {
+    synchronized void createGroup(String name, String kmsKeyArn, Map<String, String> tags) {
         String arn = site.logGroupArn(name);
         if (directory.group(name).isPresent()) {
             throw new AwsException("ResourceAlreadyExistsException", "The specified log group already exists");
@@ -49,7 +51,7 @@ final class GroupAdmin {
         writer.write(records);
     }
 
-    void deleteGroup(String name) {
+    synchronized void deleteGroup(String name) {
         directory.requireGroup(name);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (LogStream s : directory.streamsOf(name)) {
@@ -60,13 +62,13 @@ final class GroupAdmin {
         writer.write(records);
     }
 
-    void associateKey(String name, String kmsKeyArn) {
+    synchronized void associateKey(String name, String kmsKeyArn) {
         LogGroup group = directory.requireGroup(name);
         keyCheck.requireUsable(kmsKeyArn, group.arn());
         changeKey(group, kmsKeyArn);
     }
 
-    void disassociateKey(String name) {
+    synchronized void disassociateKey(String name) {
         changeKey(directory.requireGroup(name), null);
     }
 
@@ -76,12 +78,49 @@ final class GroupAdmin {
                 new ProducerRecord<>(Topics.EVENTS, group.name(), TransitRecord.keyChange(kmsKeyArn))));
     }
 
-    void createStream(String group, String stream) {
+    synchronized void createStream(String group, String stream) {
         directory.requireGroup(group);
         if (directory.stream(group, stream).isPresent()) {
             throw new AwsException("ResourceAlreadyExistsException", "The specified log stream already exists");
         }
         LogStream s = new LogStream(group, stream, clock.millis());
         writer.write(List.of(new ProducerRecord<>(Topics.STREAMS, LogStream.key(group, stream), s.toBytes())));
+    }
+
+    /**
+     * Deletes a stream's record. Its events stay in {@code logs.sealed} but are invisible at once (the stream
+     * is gone, and a stream re-created later only shows events ingested after its new creation time) and
+     * are purged from the query store by its retention punctuator (query/README.md).
+     */
+    synchronized void deleteStream(String group, String stream) {
+        directory.requireStream(group, stream);
+        writer.write(List.of(new ProducerRecord<>(Topics.STREAMS, LogStream.key(group, stream), null)));
+    }
+
+    /** PutRetentionPolicy / DeleteRetentionPolicy (null days = never expire). */
+    synchronized void setRetention(String name, Integer days) {
+        LogGroup group = directory.requireGroup(name);
+        writer.write(List.of(new ProducerRecord<>(Topics.GROUPS, name, group.withRetentionInDays(days).toBytes())));
+    }
+
+    /** TagResource / TagLogGroup: adds or overwrites tags (at most 50 in all). */
+    synchronized void tag(String name, Map<String, String> tags) {
+        LogGroup group = directory.requireGroup(name);
+        LogsRules.tags("tags", tags, group.tags(), name);
+        Map<String, String> merged = new LinkedHashMap<>(group.tags());
+        merged.putAll(tags);
+        writer.write(List.of(new ProducerRecord<>(Topics.GROUPS, name, group.withTags(merged).toBytes())));
+    }
+
+    /** UntagResource / UntagLogGroup: removes the keys (absent keys are ignored). */
+    synchronized void untag(String name, List<String> keys) {
+        LogGroup group = directory.requireGroup(name);
+        Map<String, String> left = new LinkedHashMap<>(group.tags());
+        keys.forEach(left::remove);
+        writer.write(List.of(new ProducerRecord<>(Topics.GROUPS, name, group.withTags(left).toBytes())));
+    }
+
+    Map<String, String> tags(String name) {
+        return directory.requireGroup(name).tags();
     }
 }

@@ -22,7 +22,7 @@ public final class IngestService implements AutoCloseable {
         this.controlWriter = new ControlWriter(kafka, directory);
         this.eventWriter = new EventWriter(kafka, new TransitKeys(keys, ServiceKeys.logsDefaultKeyArn(site)));
         GroupAdmin admin = new GroupAdmin(site, directory, controlWriter, new KeyCheck(keys), clock);
-        this.api = new LogsWriteApi(admin, new PutLogEvents(directory, eventWriter, clock), directory);
+        this.api = new LogsWriteApi(site, admin, new PutLogEvents(directory, eventWriter, clock));
     }
 
     /** The {@code Logs_20140328} operations this service serves. */

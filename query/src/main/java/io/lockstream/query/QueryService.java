@@ -2,6 +2,9 @@ package io.lockstream.query;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lockstream.common.aws.AwsException;
+import io.lockstream.common.aws.Site;
+import io.lockstream.query.store.Liveness;
+import java.time.Clock;
 import io.lockstream.common.http.Operation;
 import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
@@ -38,6 +41,8 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class QueryService implements AutoCloseable {
     public static final String APPLICATION_ID = "lockstream-query";
+    /** How often expired and deleted batches are purged from the store (reads hide them at once). */
+    static final Duration PURGE_INTERVAL = Duration.ofSeconds(2);
 
     private final KafkaStreams streams;
     private final DecryptKeyCache dataKeys;
@@ -47,25 +52,31 @@ public final class QueryService implements AutoCloseable {
 
     /**
      * @param dataKeyMaxAge how long a decrypted data key may be cached; key changes invalidate it earlier
+     * @param clock time for retention (reads hide expired events; the purge removes them)
      * @param self this instance's advertised HTTP endpoint, for routing reads between instances
      * @param forwarder how to forward reads to other instances (null: none configured)
      */
-    public QueryService(KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir, int replication,
-                        Duration dataKeyMaxAge, HostInfo self, ReadForwarder forwarder) {
+    public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
+                        int replication, Duration dataKeyMaxAge, Clock clock, HostInfo self, ReadForwarder forwarder) {
         this.dataKeys = new DecryptKeyCache(keys, dataKeyMaxAge, 100_000, Ticker.systemTicker());
+        Liveness liveness = new Liveness(directory::group, directory::stream);
         Properties config = config(kafka, stateDir, replication);
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        this.streams = new KafkaStreams(topology(), config);
-        this.api = new LogsReadApi(directory, () -> ReadStores.scan(store(), dataKeys));
+        this.streams = new KafkaStreams(topology(liveness, clock, PURGE_INTERVAL), config);
+        this.api = new LogsReadApi(site, directory, () -> ReadStores.scan(store(), dataKeys), clock);
         this.router = new QueryRouter(streams, SealedStoreProcessor.STORE, self, forwarder);
     }
 
-    static Topology topology() {
+    /**
+     * Materialises {@code logs.sealed} into the sealed store; with a {@code liveness}, a wall-clock punctuator
+     * purges expired and deleted batches every {@code purgeInterval}.
+     */
+    static Topology topology(Liveness liveness, Clock clock, Duration purgeInterval) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SealedStoreProcessor.STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.stream(Topics.SEALED, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(SealedStoreProcessor::new, SealedStoreProcessor.STORE);
+                .process(() -> new SealedStoreProcessor(liveness, clock, purgeInterval), SealedStoreProcessor.STORE);
         return builder.build();
     }
 

@@ -176,8 +176,8 @@ public final class Lockstream implements AutoCloseable {
         if (config.runs("query")) {
             ReadForwarder forwarder = serviceIdentity(config)
                     .map(p -> new ReadForwarder(site.region(), p.accessKeyId(), p.secretAccessKey())).orElse(null);
-            query = new QueryService(kafka, keys, directory, dataDir(config).resolve("streams").resolve("query"),
-                    config.kafka().replicationFactor(), config.query().dataKeyCacheMaxAge(),
+            query = new QueryService(site, kafka, keys, directory, dataDir(config).resolve("streams").resolve("query"),
+                    config.kafka().replicationFactor(), config.query().dataKeyCacheMaxAge(), clock,
                     new HostInfo(advertisedHost(config.http()), http.port()), forwarder);
             resources.push(query);
             keyChangeListeners.add(query::onKeyChanged);

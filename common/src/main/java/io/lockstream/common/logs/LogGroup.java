@@ -25,6 +25,19 @@ public record LogGroup(String name, String arn, long creationTime, String kmsKey
         return new LogGroup(name, arn, creationTime, keyArn, retentionInDays, tags);
     }
 
+    public LogGroup withRetentionInDays(Integer days) {
+        return new LogGroup(name, arn, creationTime, kmsKeyId, days, tags);
+    }
+
+    public LogGroup withTags(Map<String, String> newTags) {
+        return new LogGroup(name, arn, creationTime, kmsKeyId, retentionInDays, newTags);
+    }
+
+    /** Events with a timestamp before this are past the group's retention (Long.MIN_VALUE: never expire). */
+    public long retentionCutoff(long nowMillis) {
+        return retentionInDays == null ? Long.MIN_VALUE : nowMillis - retentionInDays * 86_400_000L;
+    }
+
     public byte[] toBytes() {
         return Json.bytes(this);
     }

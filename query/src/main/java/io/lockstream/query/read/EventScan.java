@@ -1,6 +1,9 @@
 package io.lockstream.query.read;
 
 import io.lockstream.common.envelope.SealedBatch;
+import io.lockstream.common.logs.LogGroup;
+import io.lockstream.common.logs.LogStream;
+import io.lockstream.query.store.Liveness;
 import io.lockstream.query.store.StoreKeys;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,17 +38,25 @@ public final class EventScan {
         this.reader = reader;
     }
 
-    /** Events of {@code streams} with {@code start <= timestamp < end}, sorted by position. */
-    List<Candidate> candidates(String group, Collection<String> streams, long start, long end,
+    /**
+     * Visible events of {@code streams} with {@code start <= timestamp < end}, sorted by position: not past
+     * the group's retention at {@code now}, and ingested into the current incarnation of group and stream
+     * ({@link Liveness#belongs}). Expired and deleted events disappear here at once, before the purge.
+     */
+    List<Candidate> candidates(LogGroup group, Collection<LogStream> streams, long start, long end, long now,
                                Predicate<EventPosition> keep) {
+        start = Math.max(start, group.retentionCutoff(now));
         List<Candidate> out = new ArrayList<>();
         long from = start == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(Long.MIN_VALUE + MAX_BATCH_SPAN_MS,
                 start) - MAX_BATCH_SPAN_MS;
-        for (String stream : streams) {
-            try (KeyValueIterator<Bytes, byte[]> it = store.range(StoreKeys.from(group, stream, from),
-                    StoreKeys.to(group, stream, end == Long.MAX_VALUE ? end : end - 1))) {
+        for (LogStream stream : streams) {
+            try (KeyValueIterator<Bytes, byte[]> it = store.range(StoreKeys.from(group.name(), stream.name(), from),
+                    StoreKeys.to(group.name(), stream.name(), end == Long.MAX_VALUE ? end : end - 1))) {
                 while (it.hasNext()) {
                     SealedBatch batch = SealedBatch.parse(it.next().value);
+                    if (!Liveness.belongs(group, stream, batch)) {
+                        continue;
+                    }
                     for (int i = 0; i < batch.size(); i++) {
                         long ts = batch.timestamp(i);
                         if (ts < start || ts >= end) {
@@ -78,6 +89,51 @@ public final class EventScan {
             return new Found(c.position(), c.batch().stream(), c.position().timestamp(), c.batch().ingestionTime(),
                     message);
         }
+    }
+
+    /**
+     * Clear-timestamp statistics of a stream's visible events (DescribeLogStreams), or null if it has none.
+     * Scans the stream's batch headers; nothing is decrypted.
+     */
+    StreamStats stats(LogGroup group, LogStream stream, long now) {
+        long cutoff = group.retentionCutoff(now);
+        StreamStats st = null;
+        Bytes[] range = StoreKeys.streamRange(group.name(), stream.name());
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(range[0], range[1])) {
+            while (it.hasNext()) {
+                SealedBatch b = SealedBatch.parse(it.next().value);
+                if (!Liveness.belongs(group, stream, b) || b.timestamp(b.size() - 1) < cutoff) {
+                    continue;
+                }
+                long first = Long.MAX_VALUE;
+                for (int i = 0; i < b.size() && first == Long.MAX_VALUE; i++) {
+                    if (b.timestamp(i) >= cutoff) {
+                        first = b.timestamp(i);
+                    }
+                }
+                long last = b.timestamp(b.size() - 1);
+                st = st == null ? new StreamStats(first, last, b.ingestionTime())
+                        : new StreamStats(Math.min(st.first(), first), Math.max(st.last(), last),
+                        Math.max(st.lastIngestion(), b.ingestionTime()));
+            }
+        }
+        return st;
+    }
+
+    /** Ciphertext bytes of a group's batches now in the store (DescribeLogGroups {@code storedBytes}). */
+    long storedBytes(String group) {
+        long bytes = 0;
+        Bytes[] range = StoreKeys.groupRange(group);
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(range[0], range[1])) {
+            while (it.hasNext()) {
+                bytes += it.next().value.length;
+            }
+        }
+        return bytes;
+    }
+
+    /** First and last event timestamps and last ingestion time of a stream. */
+    record StreamStats(long first, long last, long lastIngestion) {
     }
 
     Decryptor decryptor(String groupArn) {

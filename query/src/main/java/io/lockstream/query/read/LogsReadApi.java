@@ -3,7 +3,9 @@ package io.lockstream.query.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lockstream.common.aws.Arns;
+import io.lockstream.common.aws.Site;
+import io.lockstream.common.logs.LogsRules;
+import java.time.Clock;
 import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.aws.Json;
 import io.lockstream.common.aws.JsonRequest;
@@ -28,21 +30,27 @@ import java.util.stream.Collectors;
 public final class LogsReadApi {
     /** A page holds at most 1 MB of messages (GetLogEvents / FilterLogEvents docs). */
     static final int PAGE_BYTES = 1_048_576;
-    static final int EVENTS_LIMIT_MAX = 10_000;
+    static final int EVENTS_LIMIT_MAX = LogsRules.EVENTS_LIMIT_MAX;
 
+    private final Site site;
     private final GroupDirectory directory;
     private final Supplier<EventScan> scan;
+    private final Clock clock;
+    private final DescribeOps describe;
 
-    public LogsReadApi(GroupDirectory directory, Supplier<EventScan> scan) {
+    public LogsReadApi(Site site, GroupDirectory directory, Supplier<EventScan> scan, Clock clock) {
+        this.site = site;
         this.directory = directory;
         this.scan = scan;
+        this.clock = clock;
+        this.describe = new DescribeOps(site, directory, scan, clock);
     }
 
     public Map<String, Operation> operations() {
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("GetLogEvents", this::getLogEvents);
         ops.put("FilterLogEvents", this::filterLogEvents);
-        ops.put("DescribeLogStreams", this::describeLogStreams);
+        ops.putAll(describe.operations());
         return ops;
     }
 
@@ -54,9 +62,9 @@ public final class LogsReadApi {
     private JsonNode getLogEvents(Call c) {
         JsonRequest r = c.request();
         LogGroup group = group(r);
-        String stream = r.requiredString("logStreamName");
-        directory.requireStream(group.name(), stream);
-        int limit = limit(r, EVENTS_LIMIT_MAX);
+        LogStream stream = directory.requireStream(group.name(),
+                LogsRules.streamName("logStreamName", r.requiredString("logStreamName")));
+        int limit = LogsRules.limit(r, EVENTS_LIMIT_MAX);
         long start = r.longValue("startTime").orElse(Long.MIN_VALUE);
         long end = r.longValue("endTime").orElse(Long.MAX_VALUE);
         String token = r.string("nextToken").orElse(null);
@@ -65,7 +73,7 @@ public final class LogsReadApi {
         if (token != null) {
             if (token.length() < 3 || !(token.startsWith("f/") || token.startsWith("b/"))
                     || (cursor = EventPosition.parse(token.substring(2))) == null) {
-                throw AwsException.invalidParameter("The specified nextToken is invalid.");
+                throw LogsRules.invalidToken();
             }
             forward = token.startsWith("f/");
         } else {
@@ -74,7 +82,7 @@ public final class LogsReadApi {
         EventPosition after = token != null && forward ? cursor : null;
         EventPosition before = token != null && !forward ? cursor : null;
         EventScan s = scan.get();
-        List<EventScan.Candidate> all = s.candidates(group.name(), List.of(stream), start, end,
+        List<EventScan.Candidate> all = s.candidates(group, List.of(stream), start, end, clock.millis(),
                 p -> (after == null || p.compareTo(after) > 0) && (before == null || p.compareTo(before) < 0));
         List<EventScan.Candidate> page = forward ? all.subList(0, Math.min(limit, all.size()))
                 : all.subList(Math.max(0, all.size() - limit), all.size());
@@ -120,32 +128,35 @@ public final class LogsReadApi {
     private JsonNode filterLogEvents(Call c) {
         JsonRequest r = c.request();
         LogGroup group = group(r);
-        List<String> names = r.list("logStreamNames", JsonNode::asText).orElse(null);
-        String prefix = r.string("logStreamNamePrefix").orElse(null);
+        List<String> names = r.list("logStreamNames", n -> LogsRules.streamName("logStreamNames.member",
+                n.asText())).orElse(null);
+        String prefix = r.string("logStreamNamePrefix").map(p -> LogsRules.streamName("logStreamNamePrefix", p))
+                .orElse(null);
         if (names != null && prefix != null) {
             throw AwsException.invalidParameter(
                     "logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
         }
-        if (names != null && (names.isEmpty() || names.size() > 100)) {
-            throw AwsException.invalidParameter("1 validation error detected: Value at 'logStreamNames' failed to "
-                    + "satisfy constraint: Member must have length between 1 and 100");
+        if (names != null && (names.isEmpty() || names.size() > LogsRules.FILTER_STREAMS_MAX)) {
+            throw LogsRules.invalid("logStreamNames", names, names.isEmpty()
+                    ? "Member must have length greater than or equal to 1"
+                    : "Member must have length less than or equal to 100");
         }
-        int limit = limit(r, EVENTS_LIMIT_MAX);
+        int limit = LogsRules.limit(r, EVENTS_LIMIT_MAX);
         long start = r.longValue("startTime").orElse(Long.MIN_VALUE);
         long end = r.longValue("endTime").orElse(Long.MAX_VALUE);
-        FilterPattern pattern = FilterPattern.compile(r.string("filterPattern").orElse(null));
+        FilterPattern pattern = FilterPattern.compile(LogsRules.filterPattern(r.string("filterPattern").orElse(null)));
         String token = r.string("nextToken").orElse(null);
         EventPosition after = null;
         if (token != null && (after = EventPosition.parse(token)) == null) {
-            throw AwsException.invalidParameter("The specified nextToken is invalid.");
+            throw LogsRules.invalidToken();
         }
-        List<String> streams = directory.streamsOf(group.name()).stream().map(LogStream::name)
-                .filter(n -> names == null || names.contains(n))
-                .filter(n -> prefix == null || n.startsWith(prefix))
+        List<LogStream> streams = directory.streamsOf(group.name()).stream()
+                .filter(st -> names == null || names.contains(st.name()))
+                .filter(st -> prefix == null || st.name().startsWith(prefix))
                 .collect(Collectors.toList());
         EventPosition cursor = after;
         EventScan s = scan.get();
-        List<EventScan.Candidate> all = s.candidates(group.name(), streams, start, end,
+        List<EventScan.Candidate> all = s.candidates(group, streams, start, end, clock.millis(),
                 p -> cursor == null || p.compareTo(cursor) > 0);
         EventScan.Decryptor d = s.decryptor(group.arn());
         ObjectNode out = Json.object();
@@ -177,78 +188,9 @@ public final class LogsReadApi {
         return out;
     }
 
-    private JsonNode describeLogStreams(Call c) {
-        JsonRequest r = c.request();
-        LogGroup group = group(r);
-        String prefix = r.string("logStreamNamePrefix").orElse(null);
-        String orderBy = r.string("orderBy").orElse("LogStreamName");
-        if (!"LogStreamName".equals(orderBy) && !"LastEventTime".equals(orderBy)) {
-            throw AwsException.invalidParameter("1 validation error detected: Value '" + orderBy + "' at 'orderBy' "
-                    + "failed to satisfy constraint: Member must satisfy enum value set: [LogStreamName, LastEventTime]");
-        }
-        if ("LastEventTime".equals(orderBy) && prefix != null) {
-            throw AwsException.invalidParameter("Cannot order by LastEventTime with a logStreamNamePrefix.");
-        }
-        int limit = r.intValue("limit").orElse(50);
-        if (limit < 1 || limit > 50) {
-            throw AwsException.invalidParameter("1 validation error detected: Value '" + limit + "' at 'limit' "
-                    + "failed to satisfy constraint: Member must have value between 1 and 50");
-        }
-        boolean descending = r.bool("descending").orElse(false);
-        List<LogStream> streams = directory.streamsOf(group.name()).stream()
-                .filter(st -> prefix == null || st.name().startsWith(prefix)).collect(Collectors.toList());
-        if (descending) {
-            java.util.Collections.reverse(streams);
-        }
-        int from = 0;
-        String token = r.string("nextToken").orElse(null);
-        if (token != null) {
-            try {
-                from = Integer.parseInt(token);
-            } catch (NumberFormatException e) {
-                throw AwsException.invalidParameter("The specified nextToken is invalid.");
-            }
-        }
-        ObjectNode out = Json.object();
-        ArrayNode arr = out.putArray("logStreams");
-        int to = Math.min(streams.size(), from + limit);
-        for (LogStream st : streams.subList(Math.min(from, to), to)) {
-            arr.addObject().put("logStreamName", st.name()).put("creationTime", st.creationTime())
-                    .put("arn", group.arn() + ":log-stream:" + st.name()).put("storedBytes", 0);
-        }
-        if (to < streams.size()) {
-            out.put("nextToken", String.valueOf(to));
-        }
-        return out;
-    }
-
     /** The group named by {@code logGroupName} xor {@code logGroupIdentifier} (a name or an ARN). */
     private LogGroup group(JsonRequest r) {
-        boolean byName = r.has("logGroupName");
-        boolean byId = r.has("logGroupIdentifier");
-        if (byName && byId) {
-            throw AwsException.validation("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
-        }
-        if (!byName && !byId) {
-            throw AwsException.invalidParameter("1 validation error detected: Value null at 'logGroupName' failed "
-                    + "to satisfy constraint: Member must not be null");
-        }
-        String name = byName ? r.requiredString("logGroupName") : r.requiredString("logGroupIdentifier");
-        if (byId && name.startsWith("arn:")) {
-            name = Arns.parseLogGroup(name).map(Arns.LogGroupArn::name)
-                    .orElseThrow(() -> AwsException.invalidParameter("Invalid logGroupIdentifier."));
-        }
-        return directory.requireGroup(name);
-    }
-
-    private static int limit(JsonRequest r, int max) {
-        int limit = r.intValue("limit").orElse(max);
-        if (limit < 1 || limit > max) {
-            throw AwsException.invalidParameter("1 validation error detected: Value '" + limit + "' at 'limit' failed "
-                    + "to satisfy constraint: Member must have value " + (limit < 1 ? "greater than or equal to 1"
-                    : "less than or equal to " + max));
-        }
-        return limit;
+        return directory.requireGroup(LogsRules.groupNameOrIdentifier(r, site));
     }
 
     private static <T> List<T> reversed(List<T> list) {

@@ -2,9 +2,12 @@ package io.lockstream.query.store;
 
 import io.lockstream.common.envelope.EnvelopeException;
 import io.lockstream.common.envelope.SealedBatch;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,17 +19,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Materialises {@code logs.sealed} into the sealed-batch store: sealed batches are stored as they are
  * (ciphertext; only timestamps and positions are readable), and a group's deletion marker (a null value)
- * removes all of that group's batches.
+ * removes all of that group's batches. A wall-clock punctuator purges batches that {@link Liveness} says can
+ * never be returned again (expired by retention, deleted stream or group); reads hide them before that.
  */
 public final class SealedStoreProcessor implements Processor<String, byte[], Void, Void> {
     public static final String STORE = "sealed-batches";
     private static final Logger LOGGER = LoggerFactory.getLogger(SealedStoreProcessor.class);
 
+    private final Liveness liveness;
+    private final Clock clock;
+    private final Duration purgeInterval;
     private KeyValueStore<Bytes, byte[]> store;
+
+    /** Without purging (liveness null): only the deletion marker removes data. */
+    public SealedStoreProcessor() {
+        this(null, Clock.systemUTC(), Duration.ofSeconds(1));
+    }
+
+    public SealedStoreProcessor(Liveness liveness, Clock clock, Duration purgeInterval) {
+        this.liveness = liveness;
+        this.clock = clock;
+        this.purgeInterval = purgeInterval;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         store = context.getStateStore(STORE);
+        if (liveness != null) {
+            context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, t -> purge());
+        }
     }
 
     @Override
@@ -51,6 +72,29 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
         }
         store.put(StoreKeys.batch(group, batch.stream(), batch.timestamp(0), batch.sourcePartition(),
                 batch.sourceOffset()), record.value());
+    }
+
+    /** Deletes every batch that can never be returned again. Each purge writes tombstones to the changelog. */
+    void purge() {
+        long now = clock.millis();
+        List<Bytes> dead = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                String group = StoreKeys.group(kv.key);
+                try {
+                    if (liveness.purgeable(group, SealedBatch.parse(kv.value), now)) {
+                        dead.add(kv.key);
+                    }
+                } catch (EnvelopeException e) {
+                    dead.add(kv.key);
+                }
+            }
+        }
+        dead.forEach(store::delete);
+        if (!dead.isEmpty()) {
+            LOGGER.debug("purged {} sealed batches", dead.size());
+        }
     }
 
     private void deleteGroup(String group) {

@@ -41,4 +41,17 @@ public final class StoreKeys {
         byte[] hi = ByteBuffer.allocate(2 + g.length + 1).putShort((short) g.length).put(g).put((byte) 0xFF).array();
         return new Bytes[] {Bytes.wrap(lo), Bytes.wrap(hi)};
     }
+
+    /** The group name of a batch key. */
+    public static String group(Bytes key) {
+        ByteBuffer b = ByteBuffer.wrap(key.get());
+        byte[] g = new byte[b.getShort() & 0xFFFF];
+        b.get(g);
+        return new String(g, StandardCharsets.UTF_8);
+    }
+
+    /** First and last possible keys of all of a stream's batches. */
+    public static Bytes[] streamRange(String group, String stream) {
+        return new Bytes[] {from(group, stream, Long.MIN_VALUE), to(group, stream, Long.MAX_VALUE)};
+    }
 }

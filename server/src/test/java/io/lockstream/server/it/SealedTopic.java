@@ -63,4 +63,23 @@ final class SealedTopic {
         }
         return keys;
     }
+
+    /** One stored batch: its KMS key, where ingest wrote it in {@code logs.events}, and its event count. */
+    record StoredBatch(String keyArn, int sourcePartition, long sourceOffset, int events) {
+    }
+
+    /**
+     * The sealed batches of {@code group} in store order. A PutLogEvents call is one batch, and its
+     * {@code nextSequenceToken} is its {@code logs.events} offset + 1, so a test can find each put's key.
+     */
+    static List<StoredBatch> batches(String group) {
+        List<StoredBatch> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : readAll(Topics.SEALED, "read_committed")) {
+            if (group.equals(r.key()) && r.value() != null) {
+                SealedBatch b = SealedBatch.parse(r.value());
+                out.add(new StoredBatch(b.keyArn(), b.sourcePartition(), b.sourceOffset(), b.size()));
+            }
+        }
+        return out;
+    }
 }
