@@ -35,6 +35,8 @@ public final class AwsJsonServer implements AutoCloseable {
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     /** Largest request body read: PutLogEvents allows 1 MiB of messages plus JSON framing. */
     public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /** Oversized bodies up to this size are read and discarded before the 413 answer; larger ones are cut off. */
+    private static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
@@ -153,6 +155,12 @@ public final class AwsJsonServer implements AutoCloseable {
                 throw new AwsException("SerializationException", "Invalid Content-Length.");
             }
             if (declared > MAX_BODY_BYTES) {
+                // Discard the body (up to a bound) so the client reads our answer rather than a reset connection.
+                if (declared <= DRAIN_LIMIT_BYTES) {
+                    try (InputStream in = exchange.getRequestBody()) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
+                }
                 throw new AwsException("RequestEntityTooLargeException",
                         "Request body of " + declared + " bytes exceeds the limit of " + MAX_BODY_BYTES + " bytes.", 413);
             }

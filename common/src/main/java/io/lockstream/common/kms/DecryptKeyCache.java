@@ -8,20 +8,28 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Plaintext data keys on the decrypt side, cached by (KMS key, wrapped key, encryption context) with a
  * creation-time limit, so reading a batch asks the KMS once per data key. Entries of a key are dropped
  * at once when that key changes ({@link #invalidateKey}), which is how a disabled key or a revoked policy
- * reaches this cache: the next read asks the KMS again, and the KMS refuses. Concurrent misses for one
- * entry share one KMS call. Evicted keys are destroyed.
+ * reaches this cache: the next read asks the KMS again, and the KMS refuses. A lookup that was already
+ * asking the KMS when the key changed is not trusted either (each key has an epoch; a data key loaded in
+ * an older epoch is dropped and asked for again). Concurrent misses for one entry share one KMS call.
+ * Evicted keys are destroyed.
  */
 public final class DecryptKeyCache {
     private record Entry(String keyArn, ByteBuffer wrapped, Map<String, String> context) {
     }
 
+    private record Loaded(DataKey key, long epoch) {
+    }
+
     private final KeyService keys;
-    private final Cache<Entry, DataKey> cache;
+    private final Cache<Entry, Loaded> cache;
+    private final Map<String, AtomicLong> epochs = new ConcurrentHashMap<>();
 
     public DecryptKeyCache(KeyService keys, Duration maxAge, long maxEntries, Ticker ticker) {
         this.keys = keys;
@@ -29,9 +37,9 @@ public final class DecryptKeyCache {
                 .expireAfterWrite(maxAge)
                 .maximumSize(maxEntries)
                 .ticker(ticker)
-                .removalListener((Entry e, DataKey k, RemovalCause c) -> {
-                    if (k != null) {
-                        k.destroy();
+                .removalListener((Entry e, Loaded l, RemovalCause c) -> {
+                    if (l != null) {
+                        l.key().destroy();
                     }
                 })
                 .build();
@@ -40,16 +48,28 @@ public final class DecryptKeyCache {
     /** The plaintext data key; KMS errors propagate as {@link io.lockstream.common.aws.AwsException}s. */
     public DataKey get(String keyArn, byte[] wrapped, Map<String, String> context) {
         Objects.requireNonNull(keyArn);
-        return cache.get(new Entry(keyArn, ByteBuffer.wrap(wrapped.clone()), Map.copyOf(context)),
-                e -> keys.decryptDataKey(e.keyArn(), wrapped, e.context()));
+        Entry entry = new Entry(keyArn, ByteBuffer.wrap(wrapped.clone()), Map.copyOf(context));
+        AtomicLong epoch = epochs.computeIfAbsent(keyArn, k -> new AtomicLong());
+        while (true) {
+            Loaded loaded = cache.get(entry, e -> {
+                long startedIn = epoch.get();
+                return new Loaded(keys.decryptDataKey(e.keyArn(), wrapped, e.context()), startedIn);
+            });
+            if (loaded.epoch() == epoch.get()) {
+                return loaded.key();
+            }
+            cache.asMap().remove(entry, loaded);
+        }
     }
 
-    /** Drops every cached data key of {@code keyArn}. */
+    /** Drops every cached data key of {@code keyArn}, including any being loaded right now. */
     public void invalidateKey(String keyArn) {
+        epochs.computeIfAbsent(keyArn, k -> new AtomicLong()).incrementAndGet();
         cache.asMap().keySet().removeIf(e -> e.keyArn().equals(keyArn));
     }
 
     public void invalidateAll() {
+        epochs.values().forEach(AtomicLong::incrementAndGet);
         cache.invalidateAll();
     }
 

@@ -98,7 +98,7 @@ class BadRequestsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("oversized")
-    void oversized_bodies_are_refused_without_reading_them_all(String what, int bytes) throws Exception {
+    void oversized_bodies_are_refused_with_413(String what, int bytes) throws Exception {
         HttpResponse<String> r = send("logs", "Logs_20140328.PutLogEvents", "{\"x\":\"" + "a".repeat(bytes) + "\"}",
                 "test", "test");
         assertThat(r.statusCode()).isEqualTo(413);
