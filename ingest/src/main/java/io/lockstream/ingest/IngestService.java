@@ -17,17 +17,25 @@ public final class IngestService implements AutoCloseable {
     private final ControlWriter controlWriter;
     private final EventWriter eventWriter;
     private final LogsWriteApi api;
+    private final KeyGate keyGate;
 
     public IngestService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Clock clock) {
         this.controlWriter = new ControlWriter(kafka, directory);
         this.eventWriter = new EventWriter(kafka, new TransitKeys(keys, ServiceKeys.logsDefaultKeyArn(site)));
-        GroupAdmin admin = new GroupAdmin(site, directory, controlWriter, new KeyCheck(keys), clock);
-        this.api = new LogsWriteApi(site, admin, new PutLogEvents(directory, eventWriter, clock));
+        KeyCheck keyCheck = new KeyCheck(keys);
+        this.keyGate = new KeyGate(keyCheck);
+        GroupAdmin admin = new GroupAdmin(site, directory, controlWriter, keyCheck, clock);
+        this.api = new LogsWriteApi(site, admin, new PutLogEvents(directory, eventWriter, keyGate, clock));
     }
 
     /** The {@code Logs_20140328} operations this service serves. */
     public Map<String, Operation> operations() {
         return api.operations();
+    }
+
+    /** A KMS key changed (state, policy): decide again whether events may be accepted under it. */
+    public void onKeyChanged(String keyArn) {
+        keyGate.invalidateKey(keyArn);
     }
 
     @Override

@@ -16,11 +16,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * them durably. The validation is the pure {@link #check} so each rule is unit-tested without Kafka.
  */
 final class PutLogEvents {
+    private final KeyGate keyGate;
     private final GroupDirectory directory;
     private final EventWriter writer;
     private final Clock clock;
 
-    PutLogEvents(GroupDirectory directory, EventWriter writer, Clock clock) {
+    PutLogEvents(GroupDirectory directory, EventWriter writer, KeyGate keyGate, Clock clock) {
+        this.keyGate = keyGate;
         this.directory = directory;
         this.writer = writer;
         this.clock = clock;
@@ -51,6 +53,9 @@ final class PutLogEvents {
         directory.requireStream(groupName, streamName);
         long now = clock.millis();
         Checked c = check(events, now, group.retentionInDays());
+        if (group.kmsKeyId() != null) {
+            keyGate.require(group.kmsKeyId(), group.arn());
+        }
         String token = String.format("%056d", 0);
         if (c.end() > c.first()) {
             EventBatch.Builder b = EventBatch.builder(streamName, now, c.end() - c.first());

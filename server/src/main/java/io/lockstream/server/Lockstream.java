@@ -171,6 +171,7 @@ public final class Lockstream implements AutoCloseable {
         if (config.runs("ingest")) {
             IngestService ingest = new IngestService(site, kafka, keys, directory, clock);
             resources.push(ingest);
+            keyChangeListeners.add(ingest::onKeyChanged);
             logsOps.putAll(ingest.operations());
         }
         if (config.runs("query")) {

@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Plaintext data keys on the decrypt side, cached by (KMS key, wrapped key, encryption context) with a
@@ -29,7 +27,7 @@ public final class DecryptKeyCache {
 
     private final KeyService keys;
     private final Cache<Entry, Loaded> cache;
-    private final Map<String, AtomicLong> epochs = new ConcurrentHashMap<>();
+    private final KeyEpochs epochs = new KeyEpochs();
 
     public DecryptKeyCache(KeyService keys, Duration maxAge, long maxEntries, Ticker ticker) {
         this.keys = keys;
@@ -49,13 +47,12 @@ public final class DecryptKeyCache {
     public DataKey get(String keyArn, byte[] wrapped, Map<String, String> context) {
         Objects.requireNonNull(keyArn);
         Entry entry = new Entry(keyArn, ByteBuffer.wrap(wrapped.clone()), Map.copyOf(context));
-        AtomicLong epoch = epochs.computeIfAbsent(keyArn, k -> new AtomicLong());
         while (true) {
             Loaded loaded = cache.get(entry, e -> {
-                long startedIn = epoch.get();
+                long startedIn = epochs.current(keyArn);
                 return new Loaded(keys.decryptDataKey(e.keyArn(), wrapped, e.context()), startedIn);
             });
-            if (loaded.epoch() == epoch.get()) {
+            if (loaded.epoch() == epochs.current(keyArn)) {
                 return loaded.key();
             }
             cache.asMap().remove(entry, loaded);
@@ -64,12 +61,12 @@ public final class DecryptKeyCache {
 
     /** Drops every cached data key of {@code keyArn}, including any being loaded right now. */
     public void invalidateKey(String keyArn) {
-        epochs.computeIfAbsent(keyArn, k -> new AtomicLong()).incrementAndGet();
+        epochs.bump(keyArn);
         cache.asMap().keySet().removeIf(e -> e.keyArn().equals(keyArn));
     }
 
     public void invalidateAll() {
-        epochs.values().forEach(AtomicLong::incrementAndGet);
+        epochs.bumpAll();
         cache.invalidateAll();
     }
 
