@@ -676,6 +676,27 @@ class KmsApiIT {
         error("ValidationException", () -> kms.scheduleKeyDeletion(b -> b.keyId(key).pendingWindowInDays(31)));
     }
 
+    @Test
+    void signing_and_mac_keys_follow_the_key_state_table_too() {
+        String signer = kms.createKey(b -> b.keySpec("ECC_NIST_P256").keyUsage("SIGN_VERIFY")).keyMetadata().arn();
+        String hmac = kms.createKey(b -> b.keySpec("HMAC_256").keyUsage("GENERATE_VERIFY_MAC")).keyMetadata().arn();
+        kms.disableKey(b -> b.keyId(signer));
+        kms.disableKey(b -> b.keyId(hmac));
+        error("DisabledException", signer + " is disabled.", () -> kms.sign(b -> b.keyId(signer).message(bytes("m"))
+                .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)));
+        error("DisabledException", hmac + " is disabled.", () -> kms.generateMac(b -> b.keyId(hmac)
+                .message(bytes("m")).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)));
+        // GetPublicKey works on a disabled key (observed on AWS, LS note), not on one pending deletion.
+        assertThat(kms.getPublicKey(b -> b.keyId(signer)).publicKey()).isNotNull();
+        kms.scheduleKeyDeletion(b -> b.keyId(signer).pendingWindowInDays(7));
+        error("KMSInvalidStateException", signer + " is pending deletion.", () -> kms.getPublicKey(b -> b.keyId(signer)));
+        error("KMSInvalidStateException", signer + " is pending deletion.", () -> kms.verify(b -> b.keyId(signer)
+                .message(bytes("m")).signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)
+                .signature(bytes("s"))));
+        kms.cancelKeyDeletion(b -> b.keyId(signer));
+        error("AccessDeniedException", () -> alice.listKeys());
+    }
+
     private static List<KmsAssertions.Call> cryptoOps(String key, SdkBytes blob, String dest) {
         return List.of(
                 () -> kms.encrypt(b -> b.keyId(key).plaintext(bytes("x"))),

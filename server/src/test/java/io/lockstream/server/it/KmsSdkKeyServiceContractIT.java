@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * endpoint, signing as the CloudWatch Logs service principal: the same seam Lockstream uses towards a remote
  * (or the real) KMS in distributed mode.
  */
-class AwsSdkKeyServiceContractIT extends KeyServiceContract {
+class KmsSdkKeyServiceContractIT extends KeyServiceContract {
     private static AwsSdkKeyService service;
     private static KmsClient root;
 

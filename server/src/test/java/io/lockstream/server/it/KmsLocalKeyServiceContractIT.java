@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The key-service contract in process: {@link LocalKeyService} over a {@link KmsService} on the shared broker. */
-class LocalKeyServiceContractIT extends KeyServiceContract {
+class KmsLocalKeyServiceContractIT extends KeyServiceContract {
     private static final Principal ROOT = Principal.accountRoot(TestLockstream.ACCOUNT);
     private static StandaloneKms kms;
     private static LocalKeyService service;
