@@ -4,6 +4,7 @@ import io.lockstream.common.aws.Arns;
 import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.aws.Site;
 import io.lockstream.kms.store.KeyStore;
+import io.lockstream.kms.store.KmsAlias;
 import io.lockstream.kms.store.KmsKey;
 import java.util.regex.Pattern;
 
@@ -19,12 +20,37 @@ final class KeyResolver {
         this.store = store;
     }
 
-    /** Resolves a key id or key ARN. */
-    KmsKey resolve(String keyIdOrArn) {
-        if (keyIdOrArn == null || keyIdOrArn.isEmpty()) {
-            throw AwsException.validation("1 validation error detected: Value null at 'keyId' failed to satisfy "
-                    + "constraint: Member must not be null");
+    /**
+     * Resolves a key id, key ARN, alias name or alias ARN: the forms DescribeKey, Encrypt, Decrypt,
+     * ReEncrypt, GenerateDataKey* and the signing/MAC operations accept (aws-wire.md §4.1).
+     */
+    KmsKey resolve(String keyIdOrAlias) {
+        requirePresent(keyIdOrAlias);
+        String aliasName = null;
+        if (keyIdOrAlias.startsWith("alias/")) {
+            aliasName = keyIdOrAlias;
+        } else if (keyIdOrAlias.startsWith("arn:") && keyIdOrAlias.contains(":alias/")) {
+            String prefix = "arn:aws:kms:" + site.region() + ":" + site.account() + ":";
+            if (!keyIdOrAlias.startsWith(prefix)) {
+                throw new AwsException("NotFoundException", "Alias " + keyIdOrAlias + " is not found.");
+            }
+            aliasName = keyIdOrAlias.substring(prefix.length());
         }
+        if (aliasName != null) {
+            String name = aliasName;
+            KmsAlias alias = store.findAlias(name).orElseThrow(() -> new AwsException("NotFoundException",
+                    "Alias " + Arns.alias(site.region(), site.account(), name) + " is not found."));
+            return store.find(alias.targetKeyId()).orElseThrow(() -> notFound(site.keyArn(alias.targetKeyId())));
+        }
+        return resolveKey(keyIdOrAlias);
+    }
+
+    /**
+     * Resolves a key id or key ARN only: the forms of the key management operations (GetKeyPolicy,
+     * EnableKey, TagResource, CreateAlias TargetKeyId, ...; aws-wire.md §4.1).
+     */
+    KmsKey resolveKey(String keyIdOrArn) {
+        requirePresent(keyIdOrArn);
         String keyId;
         if (keyIdOrArn.startsWith("arn:")) {
             Arns.KeyArn arn = Arns.parseKey(keyIdOrArn)
@@ -36,9 +62,6 @@ final class KeyResolver {
                 throw notFound(keyIdOrArn);
             }
             keyId = arn.keyId();
-        } else if (keyIdOrArn.startsWith("alias/")) {
-            throw new AwsException("NotFoundException",
-                    "Alias " + Arns.alias(site.region(), site.account(), keyIdOrArn) + " is not found.");
         } else {
             keyId = keyIdOrArn;
         }
@@ -48,7 +71,14 @@ final class KeyResolver {
         return store.find(keyId).orElseThrow(() -> notFound(site.keyArn(keyId)));
     }
 
-    private static AwsException notFound(String arn) {
+    private static void requirePresent(String id) {
+        if (id == null || id.isEmpty()) {
+            throw AwsException.validation("1 validation error detected: Value null at 'keyId' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+    }
+
+    static AwsException notFound(String arn) {
         return new AwsException("NotFoundException", "Key '" + arn + "' does not exist");
     }
 }

@@ -21,13 +21,13 @@ public final class LocalKeyService implements KeyService {
 
     @Override
     public DataKey generateDataKey(String keyId, Map<String, String> encryptionContext) {
-        KmsService.CryptoResult r = kms.generateDataKey(principal, keyId, 32, encryptionContext, true);
+        KeyCrypto.CryptoResult r = kms.crypto().generateDataKey(principal, keyId, 32, encryptionContext, true);
         return new DataKey(r.plaintext(), r.ciphertextBlob(), r.keyArn());
     }
 
     @Override
     public DataKey decryptDataKey(String keyId, byte[] ciphertextBlob, Map<String, String> encryptionContext) {
-        KmsService.CryptoResult r = kms.decrypt(principal, ciphertextBlob, encryptionContext, keyId);
+        KeyCrypto.CryptoResult r = kms.crypto().decrypt(principal, ciphertextBlob, encryptionContext, keyId, null);
         return new DataKey(r.plaintext(), ciphertextBlob, r.keyArn());
     }
 

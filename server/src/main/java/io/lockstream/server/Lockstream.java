@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class Lockstream implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Lockstream.class);
     private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Duration KMS_SCHEDULE = Duration.ofMinutes(1);
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private EncryptorService encryptor;
@@ -143,6 +144,8 @@ public final class Lockstream implements AutoCloseable {
             KmsService kms = new KmsService(site, store, rootKey,
                     new PolicyKeyAuthorizer(identities::identityPolicies), clock);
             kms.ensureLogsDefaultKey();
+            // deletes keys whose DeletionDate has passed and performs due rotations (kms KeyDeletions)
+            resources.push(kms.deletions().start(KMS_SCHEDULE));
             http.register(new TrentServiceApi(kms).api());
             store.onChange((keyId, key) -> keyChangeListeners.forEach(l -> l.accept(site.keyArn(keyId))));
             return new LocalKeyService(kms, Principal.service(site.logsServicePrincipal(), site.account()));

@@ -28,6 +28,14 @@ public final class TestLockstream {
     public static final String ACCOUNT = "123456789012";
     /** A second identity, without any identity policy: may do nothing unless a key policy names it. */
     public static final String USER_ARN = "arn:aws:iam::123456789012:user/alice";
+    /** A user whose identity policy allows setting up keys (the seed's kms:CreateKey, GetKeyPolicy, PutKeyPolicy). */
+    public static final String KEY_ADMIN_ARN = "arn:aws:iam::123456789012:user/keyadmin";
+    public static final String KEY_ADMIN_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":[\"kms:CreateKey\",\"kms:GetKeyPolicy\",\"kms:PutKeyPolicy\",\"kms:DescribeKey\"],"
+            + "\"Resource\":\"*\"}]}";
+    /** Credentials that act as the CloudWatch Logs service principal {@code logs.us-west-2.amazonaws.com}. */
+    public static final String LOGS_ACCESS_KEY = "logs-service";
+    public static final String LOGS_SECRET = "logs-service-secret";
 
     private static Lockstream instance;
     private static Path dataDir;
@@ -50,7 +58,11 @@ public final class TestLockstream {
                         new LockstreamConfig.Http("127.0.0.1", 0, null),
                         new LockstreamConfig.Kafka(bootstrap, 0, 2, (short) 1, null), null,
                         List.of(LockstreamConfig.PrincipalConfig.demoRoot(ACCOUNT),
-                                new LockstreamConfig.PrincipalConfig("alice", "alice-secret", USER_ARN, List.of())),
+                                new LockstreamConfig.PrincipalConfig("alice", "alice-secret", USER_ARN, List.of()),
+                                new LockstreamConfig.PrincipalConfig("keyadmin", "keyadmin-secret", KEY_ADMIN_ARN,
+                                        List.of(KEY_ADMIN_POLICY)),
+                                new LockstreamConfig.PrincipalConfig(LOGS_ACCESS_KEY, LOGS_SECRET,
+                                        "logs." + REGION + ".amazonaws.com", List.of())),
                         null, null, null, null);
                 instance = Lockstream.start(config, null);
                 Runtime.getRuntime().addShutdownHook(new Thread(TestLockstream::stop));
