@@ -3,6 +3,7 @@ package io.lockstream.query;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.http.Operation;
+import io.lockstream.common.insecure.InsecureBenchOnly;
 import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.DecryptKeyCache;
@@ -44,17 +45,32 @@ public final class QueryService implements AutoCloseable {
      */
     public QueryService(KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir, int replication,
                         Duration dataKeyMaxAge) {
+        this(kafka, keys, directory, stateDir, replication, dataKeyMaxAge, null);
+    }
+
+    /**
+     * As above; with a non-null {@code insecure} token (bench harness only) unencrypted plaintext-bench
+     * batches are stored and served too.
+     */
+    public QueryService(KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir, int replication,
+                        Duration dataKeyMaxAge, InsecureBenchOnly insecure) {
         this.dataKeys = new DecryptKeyCache(keys, dataKeyMaxAge, 100_000, Ticker.systemTicker());
-        this.streams = new KafkaStreams(topology(), config(kafka, stateDir, replication));
-        this.api = new LogsReadApi(directory, () -> ReadStores.scan(store(), dataKeys));
+        boolean insecurePlain = insecure != null;
+        this.streams = new KafkaStreams(topology(insecurePlain), config(kafka, stateDir, replication));
+        this.api = new LogsReadApi(directory, () -> insecurePlain ? ReadStores.scanInsecureBenchOnly(store(), dataKeys)
+                : ReadStores.scan(store(), dataKeys));
     }
 
     static Topology topology() {
+        return topology(false);
+    }
+
+    static Topology topology(boolean insecurePlaintextBenchOnly) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SealedStoreProcessor.STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.stream(Topics.SEALED, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(SealedStoreProcessor::new, SealedStoreProcessor.STORE);
+                .process(() -> new SealedStoreProcessor(insecurePlaintextBenchOnly), SealedStoreProcessor.STORE);
         return builder.build();
     }
 

@@ -7,6 +7,7 @@ import io.lockstream.common.http.AwsJsonServer;
 import io.lockstream.common.http.Operation;
 import io.lockstream.common.http.ServiceApi;
 import io.lockstream.common.http.SigV4Authenticator;
+import io.lockstream.common.insecure.InsecureBenchOnly;
 import io.lockstream.common.kafka.CompactedTopicView;
 import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
@@ -55,6 +56,7 @@ public final class Lockstream implements AutoCloseable {
     private AwsJsonServer http;
     private String bootstrapServers;
     private Site site;
+    private CountingKeyService keyCalls;
 
     private Lockstream() {
     }
@@ -65,9 +67,24 @@ public final class Lockstream implements AutoCloseable {
      * @param rootKeyBase64 the root key from the environment, or null to use (or create) the key file
      */
     public static Lockstream start(LockstreamConfig config, String rootKeyBase64) throws IOException, TimeoutException {
+        return start(config, rootKeyBase64, null);
+    }
+
+    /**
+     * INSECURE, BENCHMARKS ONLY: as {@link #start}, but the pipeline stores log events UNENCRYPTED (see
+     * {@link InsecureBenchOnly}). The launcher ({@code Main}, {@code ConfigLoader}) never calls this; only
+     * the bench harness does, to measure the cost of encryption.
+     */
+    public static Lockstream startInsecureBenchOnly(LockstreamConfig config, String rootKeyBase64,
+                                                    InsecureBenchOnly insecure) throws IOException, TimeoutException {
+        return start(config, rootKeyBase64, java.util.Objects.requireNonNull(insecure, "insecure"));
+    }
+
+    private static Lockstream start(LockstreamConfig config, String rootKeyBase64, InsecureBenchOnly insecure)
+            throws IOException, TimeoutException {
         Lockstream ls = new Lockstream();
         try {
-            ls.startAll(config, rootKeyBase64);
+            ls.startAll(config, rootKeyBase64, insecure);
             return ls;
         } catch (IOException | TimeoutException | RuntimeException e) {
             ls.close();
@@ -75,7 +92,8 @@ public final class Lockstream implements AutoCloseable {
         }
     }
 
-    private void startAll(LockstreamConfig config, String rootKeyBase64) throws IOException, TimeoutException {
+    private void startAll(LockstreamConfig config, String rootKeyBase64, InsecureBenchOnly insecure)
+            throws IOException, TimeoutException {
         site = new Site(config.region(), config.account());
         Path dataDir = Path.of(config.dataDir());
         LockstreamConfig.Kafka kc = config.kafka();
@@ -123,6 +141,9 @@ public final class Lockstream implements AutoCloseable {
             resources.push(feed);
         }
 
+        keyCalls = new CountingKeyService(keys);
+        keys = keyCalls;
+
         Map<String, Operation> logsOps = new HashMap<>();
         if (config.runs("ingest") || config.runs("query")) {
             GroupDirectory directory = new GroupDirectory(kafka).start(STARTUP);
@@ -134,7 +155,7 @@ public final class Lockstream implements AutoCloseable {
             }
             if (config.runs("query")) {
                 query = new QueryService(kafka, keys, directory, dataDir.resolve("streams").resolve("query"),
-                        kc.replicationFactor(), config.query().dataKeyCacheMaxAge());
+                        kc.replicationFactor(), config.query().dataKeyCacheMaxAge(), insecure);
                 resources.push(query);
                 keyChangeListeners.add(query::onKeyChanged);
                 logsOps.putAll(query.operations());
@@ -145,7 +166,7 @@ public final class Lockstream implements AutoCloseable {
             LockstreamConfig.Encryptor ec = config.encryptor();
             encryptor = new EncryptorService(site, kafka, keys,
                     new DataKeyPolicy(ec.dataKeyMaxAge(), ec.dataKeyMaxMessages(), ec.dataKeyMaxBytes()),
-                    dataDir.resolve("streams").resolve("encryptor"), kc.replicationFactor());
+                    dataDir.resolve("streams").resolve("encryptor"), kc.replicationFactor(), insecure);
             resources.push(encryptor);
             keyChangeListeners.add(encryptor::onKeyChanged);
             encryptor.start();
@@ -194,6 +215,11 @@ public final class Lockstream implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Calls the pipeline (ingest, encryptor, query) made to the key service since start. */
+    public long keyServiceCalls() {
+        return keyCalls == null ? 0 : keyCalls.calls();
     }
 
     public Site site() {

@@ -1,6 +1,7 @@
 package io.lockstream.query.store;
 
 import io.lockstream.common.envelope.EnvelopeException;
+import io.lockstream.common.envelope.InsecurePlaintextBenchEnvelope;
 import io.lockstream.common.envelope.SealedBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,17 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
     public static final String STORE = "sealed-batches";
     private static final Logger LOGGER = LoggerFactory.getLogger(SealedStoreProcessor.class);
 
+    /** INSECURE, bench only: also store plaintext-bench records. False in production: they are dropped. */
+    private final boolean insecurePlaintextBenchOnly;
     private KeyValueStore<Bytes, byte[]> store;
+
+    public SealedStoreProcessor() {
+        this(false);
+    }
+
+    public SealedStoreProcessor(boolean insecurePlaintextBenchOnly) {
+        this.insecurePlaintextBenchOnly = insecurePlaintextBenchOnly;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -37,6 +48,16 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
         }
         if (record.value() == null) {
             deleteGroup(group);
+            return;
+        }
+        if (InsecurePlaintextBenchEnvelope.isInsecurePlaintext(record.value())) {
+            if (!insecurePlaintextBenchOnly) {
+                LOGGER.error("dropping an UNENCRYPTED (plaintext-bench) record of group {}: never stored", group);
+                return;
+            }
+            InsecurePlaintextBenchEnvelope plain = InsecurePlaintextBenchEnvelope.parseInsecure(record.value());
+            store.put(StoreKeys.batch(group, plain.events().stream(), plain.events().timestamp(0),
+                    plain.sourcePartition(), plain.sourceOffset()), record.value());
             return;
         }
         SealedBatch batch;

@@ -1,0 +1,3 @@
+package io.lockstream.bench;
+
+public final class BenchMain { public static void main(String[] a) throws Exception { } }
