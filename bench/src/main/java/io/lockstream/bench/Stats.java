@@ -43,8 +43,17 @@ final class Stats {
 
     /** Resident set size of this process in MiB, from /proc (Linux), or null. */
     static Double rssMb() {
+        return rss("self");
+    }
+
+    /** Resident set size of process {@code pid} in MiB, or null. */
+    static Double rssMb(int pid) {
+        return rss(String.valueOf(pid));
+    }
+
+    private static Double rss(String pid) {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", pid, "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
