@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lockstream.common.envelope.InsecurePlaintextBenchEnvelope;
 import io.lockstream.common.envelope.SealedBatch;
-import io.lockstream.common.insecure.InsecureBenchOnly;
 import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
-import io.lockstream.server.Lockstream;
-import io.lockstream.server.config.LockstreamConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The end-to-end harness (issue 5, item 6). In one run, side by side: a bare Kafka producer on the same
  * broker, the encrypted pipeline (signed PutLogEvents until every acknowledged event is readable through
  * GetLogEvents), reading back, latency at half of the maximum rate, revocation, and the same pipeline with
- * encryption switched off through the bench-only {@link InsecureBenchOnly} token.
+ * encryption switched off through the bench-only {@code InsecureBenchOnly} token, each pipeline in its own server JVM ({@link BenchServer}).
  */
 final class Harness {
     static final String REGION = "us-west-2";
@@ -68,6 +65,7 @@ final class Harness {
         int partitions = 4;
         int rounds = 3;
         int serverPid;
+        List<String> serverJvmOpts = List.of();
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -86,6 +84,7 @@ final class Harness {
                     case "--partitions" -> o.partitions = Integer.parseInt(args[++i]);
                     case "--rounds" -> o.rounds = Integer.parseInt(args[++i]);
                     case "--server-pid" -> o.serverPid = Integer.parseInt(args[++i]);
+                    case "--server-jvm-opts" -> o.serverJvmOpts = List.of(args[++i].trim().split("\\s+"));
                     case "--no-unencrypted" -> o.insecure = false;
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
@@ -104,7 +103,7 @@ final class Harness {
     static final String USAGE = """
             java -jar lockstream-bench.jar [--seconds N] [--rounds R] [--out FILE.json] [--groups G] [--writers W]
                 [--batch EVENTS] [--event-bytes B] [--revocations R] [--partitions P] [--no-unencrypted]
-                [--endpoint URL --bootstrap HOST:PORT [--server-pid PID]]
+                [--server-jvm-opts "-Xmx..."] [--endpoint URL --bootstrap HOST:PORT [--server-pid PID]]
               --seconds is per measured phase; each of R rounds runs baseline, encrypted, unencrypted.
             java -jar lockstream-bench.jar jmh [JMH options]   (micro-benchmarks; -h for JMH's help)""";
 
@@ -135,7 +134,9 @@ final class Harness {
     private final LongAdder progressEvents = new LongAdder();
     private volatile String phase = "start";
     private volatile double maxRssMb;
-    private volatile Lockstream current;
+    private volatile int encryptedPid;
+    private volatile int plainPid;
+    private volatile double maxPlainRssMb;
 
     Harness(Options o) {
         this.o = o;
@@ -161,23 +162,24 @@ final class Harness {
 
         // Both pipelines run side by side for the whole run (each with its own embedded broker), and the
         // rounds alternate their order, so that load from anything else on the machine hits both alike.
-        Lockstream ls = null;
-        Lockstream plain = null;
+        ChildServer ls = null;
+        ChildServer plain = null;
         try {
             phase = "start";
-            ls = inProcess ? Lockstream.start(config(Files.createTempDirectory("lockstream-bench-")), null) : null;
-            current = ls;
-            String endpoint = inProcess ? ls.endpoint("127.0.0.1") : o.endpoint;
-            String bootstrap = inProcess ? ls.bootstrapServers() : o.bootstrap;
+            ls = inProcess ? new ChildServer("encrypted", o.partitions, o.serverJvmOpts, Path.of("bench-server-encrypted.log"))
+                    : null;
+            encryptedPid = inProcess ? ls.pid : o.serverPid;
+            String endpoint = inProcess ? ls.endpoint : o.endpoint;
+            String bootstrap = inProcess ? ls.bootstrap : o.bootstrap;
             SignedClient client = new SignedClient(endpoint, REGION, "test", "test", o.writers + 4);
             List<Target> targets = setup(client, "enc", o.groups, o.writers);
             SignedClient plainClient = null;
             List<Target> plainTargets = null;
             if (inProcess && o.insecure) {
                 phase = "start-unencrypted";
-                plain = Lockstream.startInsecureBenchOnly(config(Files.createTempDirectory("lockstream-bench-insecure-")),
-                        null, InsecureBenchOnly.plaintextAtRestForBenchmarks());
-                plainClient = new SignedClient(plain.endpoint("127.0.0.1"), REGION, "test", "test", o.writers + 4);
+                plain = new ChildServer("insecure", o.partitions, o.serverJvmOpts, Path.of("bench-server-insecure.log"));
+                plainPid = plain.pid;
+                plainClient = new SignedClient(plain.endpoint, REGION, "test", "test", o.writers + 4);
                 plainTargets = setup(plainClient, "plain", o.groups, o.writers);
             } else {
                 reasons.put("unencrypted_events_per_s", inProcess ? "--no-unencrypted"
@@ -296,7 +298,7 @@ final class Harness {
             }
             json.put("plaintext_bytes_per_event", o.eventBytes);
             if (plain != null) {
-                long[] sb = storedBytes(plain.bootstrapServers());
+                long[] sb = storedBytes(plain.bootstrap);
                 json.put("unencrypted_stored_bytes_per_event", sb[4] == 0 ? null : Stats.round((double) sb[5] / sb[4], 2));
                 json.put("unencrypted_plaintext_records", sb[3]);
             }
@@ -318,16 +320,16 @@ final class Harness {
                 ls.close();
             }
         }
-        if (o.serverPid > 0) {
+        if (encryptedPid > 0) {
             json.put("rss_mb", Stats.round(maxRssMb, 0));
-            json.put("rss_note", "max VmRSS of the server process " + o.serverPid + " (sampled every second)");
+            json.put("rss_note", "max VmRSS of the encrypted server process (embedded broker + all services), "
+                    + "sampled every second; JVM options " + o.serverJvmOpts);
+            json.put("unencrypted_server_rss_mb", plainPid > 0 ? Stats.round(maxPlainRssMb, 0) : null);
         } else {
             json.put("rss_mb", null);
-            json.put("harness_jvm_rss_mb", Stats.round(maxRssMb, 0));
-            reasons.put("rss_mb", inProcess ? "in process, this JVM holds two pipelines, two brokers and the load "
-                    + "generator (harness_jvm_rss_mb); run the standalone jar and pass --server-pid"
-                    : "pass --server-pid PID of the server to sample its RSS");
+            reasons.put("rss_mb", "pass --server-pid PID of the server to sample its RSS");
         }
+        json.put("harness_jvm_rss_mb", Stats.round(Stats.rssMb(), 0));
         phase = "done";
         progress.interrupt();
         ratios();
@@ -351,10 +353,6 @@ final class Harness {
         return v.stream().map(x -> Stats.round(x, 3)).toList();
     }
 
-    private LockstreamConfig config(Path dir) {
-        return new LockstreamConfig(REGION, ACCOUNT, dir.toString(), new LockstreamConfig.Http("127.0.0.1", 0),
-                new LockstreamConfig.Kafka(null, 0, o.partitions, (short) 1, null), null, null, null, null, null, null);
-    }
 
     // ------------------------------------------------------------------ setup
 
@@ -425,8 +423,8 @@ final class Harness {
      * Closed-loop load (rate 0: as fast as acknowledged) or open-loop at {@code eventsPerSecond}: each
      * writer thread owns its streams and sends one batch at a time.
      */
-    private Load runLoad(SignedClient c, List<Target> targets, double seconds, double eventsPerSecond, Lockstream ls)
-            throws InterruptedException {
+    private Load runLoad(SignedClient c, List<Target> targets, double seconds, double eventsPerSecond, ChildServer ls)
+            throws Exception {
         int writers = o.writers;
         AtomicBoolean stop = new AtomicBoolean();
         LongAdder acked = new LongAdder();
@@ -748,7 +746,7 @@ final class Harness {
 
     // ------------------------------------------------------------------ half rate + ingest-to-readable probe
 
-    private void halfRate(SignedClient c, List<Target> targets, double eventsPerSecond, Lockstream ls) throws Exception {
+    private void halfRate(SignedClient c, List<Target> targets, double eventsPerSecond, ChildServer ls) throws Exception {
         String probeGroup = targets.get(0).group;
         c.must(c.logs("CreateLogStream", Map.of("logGroupName", probeGroup, "logStreamName", "probe")),
                 "CreateLogStream");
@@ -932,9 +930,13 @@ final class Harness {
                 } catch (InterruptedException e) {
                     return;
                 }
-                Double rss = o.serverPid > 0 ? Stats.rssMb(o.serverPid) : Stats.rssMb();
-                if (rss != null && rss > maxRssMb && !phase.startsWith("start")) {
+                Double rss = encryptedPid > 0 ? Stats.rssMb(encryptedPid) : null;
+                if (rss != null && rss > maxRssMb) {
                     maxRssMb = rss;
+                }
+                Double prss = plainPid > 0 ? Stats.rssMb(plainPid) : null;
+                if (prss != null && prss > maxPlainRssMb) {
+                    maxPlainRssMb = prss;
                 }
                 long now = progressEvents.sum();
                 String line = String.format("[%6.1fs] %-28s %,12d items/s  rss %5.0f MiB (max %5.0f)",
