@@ -211,6 +211,7 @@ final class Harness {
             List<Double> rEncUn = new ArrayList<>();
             List<Double> ackMs = new ArrayList<>();
             List<Double> drains = new ArrayList<>();
+            List<Double> plainDrains = new ArrayList<>();
             long kmsCalls = 0;
             long kmsEvents = 0;
             long errors = 0;
@@ -249,6 +250,7 @@ final class Harness {
                         if (readableAt > 0) {
                             u = l.ackedEvents() / ((readableAt - l.startNanos()) / 1e9);
                             un.add(u);
+                            plainDrains.add((readableAt - l.startNanos()) / 1e9 - l.seconds());
                         }
                     }
                 }
@@ -271,6 +273,7 @@ final class Harness {
             json.put("e2e_errors", errors);
             json.put("unencrypted_events_per_s", Stats.round(Stats.median(un), 0));
             json.put("unencrypted_events_per_s_rounds", round(un));
+            json.put("unencrypted_drain_seconds_rounds", round2(plainDrains));
             json.put("unencrypted_ack_events_per_s_median_1s", Stats.round(Stats.median(unAckMed), 0));
             json.put("ratio_e2e_vs_baseline_per_round", round3(rEncBase));
             json.put("ratio_encrypted_vs_unencrypted_per_round", round3(rEncUn));
