@@ -128,7 +128,7 @@ final class Harness {
 
     private final Options o;
     private final Map<String, Object> json = new LinkedHashMap<>();
-    private final Map<String, String> reasons = new LinkedHashMap<>();
+    private final Map<String, String> reasons = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String[]> table = new ArrayList<>();
     private final String runId = UUID.randomUUID().toString().substring(0, 6);
     private final LongAdder progressEvents = new LongAdder();
@@ -306,15 +306,17 @@ final class Harness {
                 json.put("unencrypted_plaintext_records", sb[3]);
             }
 
+            // A failing phase (e.g. the server running out of memory) is recorded, and the run goes on.
             phase = "read";
-            readAll(client, targets);
+            safely("query_events_per_s", () -> readAll(client, targets));
             phase = "half-rate";
             Double e2e = num("e2e_events_per_s");
+            final ChildServer enc = ls;
             if (e2e != null) {
-                halfRate(client, targets, e2e / 2, ls);
+                safely("ingest_to_query_p99_ms", () -> halfRate(client, targets, e2e / 2, enc));
             }
             phase = "revocation";
-            revocation(client);
+            safely("revocation_p99_ms", () -> revocation(client));
         } finally {
             if (plain != null) {
                 plain.close();
@@ -341,6 +343,19 @@ final class Harness {
         if (o.out != null) {
             SignedClient.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Path.of(o.out).toFile(), json);
             System.out.println("wrote " + o.out);
+        }
+    }
+
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    private void safely(String metric, Phase p) {
+        try {
+            p.run();
+        } catch (Exception | Error e) {
+            System.out.println("\n  phase for " + metric + " failed: " + e);
+            reasons.putIfAbsent(metric, "phase failed: " + e);
         }
     }
 
@@ -725,6 +740,8 @@ final class Harness {
                         }
                     } catch (Exception e) {
                         System.out.println("\n  read failed: " + e);
+                        reasons.putIfAbsent("query_events_per_s", "a read failed: " + e
+                                + " (see bench-server-encrypted.log)");
                         timedOut.set(true);
                         return;
                     }
