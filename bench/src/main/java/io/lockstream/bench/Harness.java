@@ -311,9 +311,9 @@ final class Harness {
             safely("query_events_per_s", () -> readAll(client, targets));
             phase = "half-rate";
             Double e2e = num("e2e_events_per_s");
-            final ChildServer enc = ls;
+            final ChildServer encServer = ls;
             if (e2e != null) {
-                safely("ingest_to_query_p99_ms", () -> halfRate(client, targets, e2e / 2, enc));
+                safely("ingest_to_query_p99_ms", () -> halfRate(client, targets, e2e / 2, encServer));
             }
             phase = "revocation";
             safely("revocation_p99_ms", () -> revocation(client));
