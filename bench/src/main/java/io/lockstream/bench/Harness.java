@@ -761,6 +761,11 @@ final class Harness {
         json.put("query_events_per_s", Stats.round(read.sum() / secs, 0));
         json.put("query_events_read", read.sum());
         json.put("query_all_acked_events_read", !timedOut.get() && mismatched.sum() == 0 && read.sum() == expected);
+        if (timedOut.get()) {
+            reasons.putIfAbsent("query_all_acked_events_read", "read-back stopped at its deadline ("
+                    + Math.max(60, 2L * o.seconds) + " s) after " + read.sum() + " of " + expected + " events; "
+                    + "query_events_per_s is the rate until then");
+        }
         json.put("query_streams_with_count_mismatch", mismatched.sum());
     }
 
