@@ -183,7 +183,7 @@ final class Harness {
                 plainTargets = setup(plainClient, "plain", o.groups, o.writers);
             } else {
                 reasons.put("unencrypted_events_per_s", inProcess ? "--no-unencrypted"
-                        : "the insecure pipeline can only be started in process (never through a deployment's config)");
+                        : "the insecure pipeline is only ever started by this harness (BenchServer), never through a deployment's config");
             }
             int warm = Math.max(3, Math.min(10, o.seconds / 2));
             phase = "warm-up";
