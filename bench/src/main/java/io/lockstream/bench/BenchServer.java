@@ -45,7 +45,16 @@ public final class BenchServer {
             }
         } finally {
             ls.close();
+            deleteTree(dir); // the harness's temp data dir (broker log, state stores): gigabytes after a run
         }
         System.exit(0);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
     }
 }
