@@ -2,6 +2,7 @@ package io.lockstream.encryptor;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lockstream.common.aws.Site;
+import io.lockstream.common.insecure.InsecureBenchOnly;
 import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.DecryptKeyCache;
@@ -43,9 +44,22 @@ public final class EncryptorService implements AutoCloseable {
      */
     public EncryptorService(Site site, KafkaSettings kafka, KeyService keys, DataKeyPolicy policy, Path stateDir,
                             int replication) {
+        this(site, kafka, keys, policy, stateDir, replication, null);
+    }
+
+    /**
+     * As above; with a non-null {@code insecure} token (bench harness only) batches are NOT sealed but
+     * forwarded in the clear in an {@code InsecurePlaintextBenchEnvelope}.
+     */
+    public EncryptorService(Site site, KafkaSettings kafka, KeyService keys, DataKeyPolicy policy, Path stateDir,
+                            int replication, InsecureBenchOnly insecure) {
+        if (insecure != null) {
+            LOGGER.warn("INSECURE: the encryptor stores log events UNENCRYPTED ({}); benchmarks only", insecure);
+        }
         this.sealingKeys = new SealingKeyCache(keys, policy, Ticker.systemTicker(), ForkJoinPool.commonPool());
         this.transitKeys = new DecryptKeyCache(keys, Duration.ofMinutes(15), 100_000, Ticker.systemTicker());
-        Topology topology = topology(site, ServiceKeys.logsDefaultKeyArn(site), sealingKeys, transitKeys);
+        Topology topology = topology(site, ServiceKeys.logsDefaultKeyArn(site), sealingKeys, transitKeys,
+                insecure != null);
         this.streams = new KafkaStreams(topology, config(kafka, stateDir, replication));
         this.streams.setUncaughtExceptionHandler(e -> {
             LOGGER.error("encryptor thread failed; replacing it (the batch is retried, exactly once)", e);
@@ -54,11 +68,17 @@ public final class EncryptorService implements AutoCloseable {
     }
 
     static Topology topology(Site site, String defaultKeyArn, SealingKeyCache sealingKeys, DecryptKeyCache transitKeys) {
+        return topology(site, defaultKeyArn, sealingKeys, transitKeys, false);
+    }
+
+    static Topology topology(Site site, String defaultKeyArn, SealingKeyCache sealingKeys, DecryptKeyCache transitKeys,
+                             boolean insecurePlaintextBenchOnly) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SealProcessor.ASSOCIATIONS),
                 Serdes.String(), Serdes.String()));
         builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new SealProcessor(site, defaultKeyArn, sealingKeys, transitKeys), SealProcessor.ASSOCIATIONS)
+                .process(() -> new SealProcessor(site, defaultKeyArn, sealingKeys, transitKeys,
+                        insecurePlaintextBenchOnly), SealProcessor.ASSOCIATIONS)
                 .to(Topics.SEALED, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }

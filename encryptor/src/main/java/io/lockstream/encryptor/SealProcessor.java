@@ -3,6 +3,7 @@ package io.lockstream.encryptor;
 import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.aws.Site;
 import io.lockstream.common.envelope.EventBatch;
+import io.lockstream.common.envelope.InsecurePlaintextBenchEnvelope;
 import io.lockstream.common.envelope.SealedBatch;
 import io.lockstream.common.envelope.SealingKey;
 import io.lockstream.common.envelope.TransitRecord;
@@ -33,10 +34,18 @@ final class SealProcessor implements Processor<String, byte[], String, byte[]> {
     private final String defaultKeyArn;
     private final SealingKeyCache sealingKeys;
     private final DecryptKeyCache transitKeys;
+    /** INSECURE, bench only: forward batches in the clear instead of sealing them. False in production. */
+    private final boolean insecurePlaintextBenchOnly;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, String> associations;
 
     SealProcessor(Site site, String defaultKeyArn, SealingKeyCache sealingKeys, DecryptKeyCache transitKeys) {
+        this(site, defaultKeyArn, sealingKeys, transitKeys, false);
+    }
+
+    SealProcessor(Site site, String defaultKeyArn, SealingKeyCache sealingKeys, DecryptKeyCache transitKeys,
+                  boolean insecurePlaintextBenchOnly) {
+        this.insecurePlaintextBenchOnly = insecurePlaintextBenchOnly;
         this.site = site;
         this.defaultKeyArn = defaultKeyArn;
         this.sealingKeys = sealingKeys;
@@ -74,6 +83,10 @@ final class SealProcessor implements Processor<String, byte[], String, byte[]> {
         String groupArn = site.logGroupArn(group);
         DataKey transitKey = transitKeys.get(batch.keyArn(), batch.wrappedKey(), EncryptionContext.forLogGroup(groupArn));
         EventBatch events = batch.open(transitKey, groupArn);
+        if (insecurePlaintextBenchOnly) {
+            RecordMetadata src = context.recordMetadata().orElseThrow();
+            return InsecurePlaintextBenchEnvelope.encodeInsecure(events, src.partition(), src.offset());
+        }
         String keyArn = associations.get(group);
         if (keyArn == null) {
             keyArn = defaultKeyArn;

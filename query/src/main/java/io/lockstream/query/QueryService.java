@@ -6,6 +6,7 @@ import io.lockstream.common.aws.Site;
 import io.lockstream.query.store.Liveness;
 import java.time.Clock;
 import io.lockstream.common.http.Operation;
+import io.lockstream.common.insecure.InsecureBenchOnly;
 import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.DecryptKeyCache;
@@ -58,12 +59,24 @@ public final class QueryService implements AutoCloseable {
      */
     public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
                         int replication, Duration dataKeyMaxAge, Clock clock, HostInfo self, ReadForwarder forwarder) {
+        this(site, kafka, keys, directory, stateDir, replication, dataKeyMaxAge, clock, self, forwarder, null);
+    }
+
+    /**
+     * As above; with a non-null {@code insecure} token (bench harness only) unencrypted plaintext-bench
+     * batches are stored and served too.
+     */
+    public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
+                        int replication, Duration dataKeyMaxAge, Clock clock, HostInfo self, ReadForwarder forwarder,
+                        InsecureBenchOnly insecure) {
         this.dataKeys = new DecryptKeyCache(keys, dataKeyMaxAge, 100_000, Ticker.systemTicker());
+        boolean insecurePlain = insecure != null;
         Liveness liveness = new Liveness(directory::group, directory::stream);
         Properties config = config(kafka, stateDir, replication);
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        this.streams = new KafkaStreams(topology(liveness, clock, PURGE_INTERVAL), config);
-        this.api = new LogsReadApi(site, directory, () -> ReadStores.scan(store(), dataKeys), clock);
+        this.streams = new KafkaStreams(topology(liveness, clock, PURGE_INTERVAL, insecurePlain), config);
+        this.api = new LogsReadApi(site, directory, () -> insecurePlain
+                ? ReadStores.scanInsecureBenchOnly(store(), dataKeys) : ReadStores.scan(store(), dataKeys), clock);
         this.router = new QueryRouter(streams, SealedStoreProcessor.STORE, self, forwarder);
     }
 
@@ -72,11 +85,17 @@ public final class QueryService implements AutoCloseable {
      * purges expired and deleted batches every {@code purgeInterval}.
      */
     static Topology topology(Liveness liveness, Clock clock, Duration purgeInterval) {
+        return topology(liveness, clock, purgeInterval, false);
+    }
+
+    static Topology topology(Liveness liveness, Clock clock, Duration purgeInterval,
+                             boolean insecurePlaintextBenchOnly) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SealedStoreProcessor.STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.stream(Topics.SEALED, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new SealedStoreProcessor(liveness, clock, purgeInterval), SealedStoreProcessor.STORE);
+                .process(() -> new SealedStoreProcessor(liveness, clock, purgeInterval, insecurePlaintextBenchOnly),
+                        SealedStoreProcessor.STORE);
         return builder.build();
     }
 

@@ -4,6 +4,7 @@ import io.lockstream.common.auth.Principal;
 import io.lockstream.common.auth.SigV4Verifier;
 import io.lockstream.common.aws.Site;
 import io.lockstream.common.http.AwsJsonServer;
+import io.lockstream.common.insecure.InsecureBenchOnly;
 import io.lockstream.common.http.Operation;
 import io.lockstream.common.http.ServiceApi;
 import io.lockstream.common.http.SigV4Authenticator;
@@ -36,6 +37,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -61,6 +63,7 @@ public final class Lockstream implements AutoCloseable {
     private AwsJsonServer http;
     private String bootstrapServers;
     private Site site;
+    private CountingKeyService keyCalls;
 
     private Lockstream() {
     }
@@ -71,9 +74,24 @@ public final class Lockstream implements AutoCloseable {
      * @param rootKeyBase64 the root key from the environment, or null to use (or create) the key file
      */
     public static Lockstream start(LockstreamConfig config, String rootKeyBase64) throws IOException, TimeoutException {
+        return start(config, rootKeyBase64, null);
+    }
+
+    /**
+     * INSECURE, BENCHMARKS ONLY: as {@link #start}, but the pipeline stores log events UNENCRYPTED (see
+     * {@link InsecureBenchOnly}). The launcher ({@code Main}, {@code ConfigLoader}) never calls this; only
+     * the bench harness does, to measure the cost of encryption.
+     */
+    public static Lockstream startInsecureBenchOnly(LockstreamConfig config, String rootKeyBase64,
+                                                    InsecureBenchOnly insecure) throws IOException, TimeoutException {
+        return start(config, rootKeyBase64, Objects.requireNonNull(insecure, "insecure"));
+    }
+
+    private static Lockstream start(LockstreamConfig config, String rootKeyBase64, InsecureBenchOnly insecure)
+            throws IOException, TimeoutException {
         Lockstream ls = new Lockstream();
         try {
-            ls.startAll(config, rootKeyBase64);
+            ls.startAll(config, rootKeyBase64, insecure);
             return ls;
         } catch (IOException | TimeoutException | RuntimeException e) {
             ls.close();
@@ -81,7 +99,8 @@ public final class Lockstream implements AutoCloseable {
         }
     }
 
-    private void startAll(LockstreamConfig config, String rootKeyBase64) throws IOException, TimeoutException {
+    private void startAll(LockstreamConfig config, String rootKeyBase64, InsecureBenchOnly insecure)
+            throws IOException, TimeoutException {
         site = new Site(config.region(), config.account());
         KafkaSettings kafka = startKafka(config);
         Identities identities = new Identities(config.principals(), config.account());
@@ -94,13 +113,16 @@ public final class Lockstream implements AutoCloseable {
             resources.push(http);
         }
         List<Consumer<String>> keyChangeListeners = new ArrayList<>();
-        KeyService keys = startKeyService(config, kafka, identities, clock, rootKeyBase64, keyChangeListeners);
-        startLogs(config, kafka, keys, clock, keyChangeListeners);
+        keyCalls = new CountingKeyService(
+                startKeyService(config, kafka, identities, clock, rootKeyBase64, keyChangeListeners));
+        KeyService keys = keyCalls;
+        startLogs(config, kafka, keys, clock, keyChangeListeners, insecure);
         if (config.runs("encryptor")) {
             LockstreamConfig.Encryptor ec = config.encryptor();
             encryptor = new EncryptorService(site, kafka, keys,
                     new DataKeyPolicy(ec.dataKeyMaxAge(), ec.dataKeyMaxMessages(), ec.dataKeyMaxBytes()),
-                    dataDir(config).resolve("streams").resolve("encryptor"), config.kafka().replicationFactor());
+                    dataDir(config).resolve("streams").resolve("encryptor"), config.kafka().replicationFactor(),
+                    insecure);
             resources.push(encryptor);
             keyChangeListeners.add(encryptor::onKeyChanged);
             encryptor.start();
@@ -164,7 +186,8 @@ public final class Lockstream implements AutoCloseable {
 
     /** Ingest and query: the two halves of the CloudWatch Logs API, over one group directory. */
     private void startLogs(LockstreamConfig config, KafkaSettings kafka, KeyService keys, Clock clock,
-                           List<Consumer<String>> keyChangeListeners) throws IOException, TimeoutException {
+                           List<Consumer<String>> keyChangeListeners, InsecureBenchOnly insecure)
+            throws IOException, TimeoutException {
         if (!config.runs("ingest") && !config.runs("query")) {
             return;
         }
@@ -182,7 +205,7 @@ public final class Lockstream implements AutoCloseable {
                     .map(p -> new ReadForwarder(site.region(), p.accessKeyId(), p.secretAccessKey())).orElse(null);
             query = new QueryService(site, kafka, keys, directory, dataDir(config).resolve("streams").resolve("query"),
                     config.kafka().replicationFactor(), config.query().dataKeyCacheMaxAge(), clock,
-                    new HostInfo(advertisedHost(config.http()), http.port()), forwarder);
+                    new HostInfo(advertisedHost(config.http()), http.port()), forwarder, insecure);
             resources.push(query);
             keyChangeListeners.add(query::onKeyChanged);
             logsOps.putAll(query.operations());
@@ -240,6 +263,11 @@ public final class Lockstream implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Calls the pipeline (ingest, encryptor, query) made to the key service since start. */
+    public long keyServiceCalls() {
+        return keyCalls.calls();
     }
 
     public Site site() {

@@ -1,5 +1,7 @@
 package io.lockstream.query.read;
 
+import io.lockstream.common.aws.AwsException;
+import io.lockstream.common.envelope.InsecurePlaintextBenchEnvelope;
 import io.lockstream.common.envelope.SealedBatch;
 import io.lockstream.common.logs.LogGroup;
 import io.lockstream.common.logs.LogStream;
@@ -22,8 +24,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class EventScan {
     private static final long MAX_BATCH_SPAN_MS = 24L * 3600 * 1000;
 
-    /** An event located in a batch, not yet decrypted. */
-    record Candidate(EventPosition position, SealedBatch batch, int index) {
+    /**
+     * An event located in a batch, not yet decrypted: in a sealed {@code batch}, or (bench only, INSECURE)
+     * in an {@code insecurePlain} batch, the other being null.
+     */
+    record Candidate(EventPosition position, SealedBatch batch, int index, InsecurePlaintextBenchEnvelope insecurePlain) {
+        Candidate(EventPosition position, SealedBatch batch, int index) {
+            this(position, batch, index, null);
+        }
     }
 
     /** A decrypted event. */
@@ -32,10 +40,13 @@ public final class EventScan {
 
     private final ReadOnlyKeyValueStore<Bytes, byte[]> store;
     private final SealedReader reader;
+    /** INSECURE, bench only: serve plaintext-bench batches. False in production: reading one fails. */
+    private final boolean insecurePlaintextBenchOnly;
 
-    EventScan(ReadOnlyKeyValueStore<Bytes, byte[]> store, SealedReader reader) {
+    EventScan(ReadOnlyKeyValueStore<Bytes, byte[]> store, SealedReader reader, boolean insecurePlaintextBenchOnly) {
         this.store = store;
         this.reader = reader;
+        this.insecurePlaintextBenchOnly = insecurePlaintextBenchOnly;
     }
 
     /**
@@ -53,7 +64,12 @@ public final class EventScan {
             try (KeyValueIterator<Bytes, byte[]> it = store.range(StoreKeys.from(group.name(), stream.name(), from),
                     StoreKeys.to(group.name(), stream.name(), end == Long.MAX_VALUE ? end : end - 1))) {
                 while (it.hasNext()) {
-                    SealedBatch batch = SealedBatch.parse(it.next().value);
+                    byte[] value = it.next().value;
+                    if (InsecurePlaintextBenchEnvelope.isInsecurePlaintext(value)) {
+                        addInsecurePlain(out, value, start, end, keep);
+                        continue;
+                    }
+                    SealedBatch batch = SealedBatch.parse(value);
                     if (!Liveness.belongs(group, stream, batch)) {
                         continue;
                     }
@@ -74,6 +90,25 @@ public final class EventScan {
         return out;
     }
 
+    private void addInsecurePlain(List<Candidate> out, byte[] value, long start, long end,
+                                  Predicate<EventPosition> keep) {
+        if (!insecurePlaintextBenchOnly) {
+            throw AwsException.serviceUnavailable("ServiceUnavailableException",
+                    "The store holds an unencrypted batch; it is never served.");
+        }
+        InsecurePlaintextBenchEnvelope plain = InsecurePlaintextBenchEnvelope.parseInsecure(value);
+        for (int i = 0; i < plain.events().size(); i++) {
+            long ts = plain.events().timestamp(i);
+            if (ts < start || ts >= end) {
+                continue;
+            }
+            EventPosition p = new EventPosition(ts, plain.sourcePartition(), plain.sourceOffset(), i);
+            if (keep.test(p)) {
+                out.add(new Candidate(p, null, i, plain));
+            }
+        }
+    }
+
     /** Decrypts candidates, opening each batch's data key once per request. */
     final class Decryptor {
         private final String groupArn;
@@ -84,6 +119,10 @@ public final class EventScan {
         }
 
         Found open(Candidate c) {
+            if (c.insecurePlain() != null) {
+                return new Found(c.position(), c.insecurePlain().events().stream(), c.position().timestamp(),
+                        c.insecurePlain().events().ingestionTime(), c.insecurePlain().events().message(c.index()));
+            }
             SealedBatch.Opener opener = openers.computeIfAbsent(c.batch(), b -> reader.opener(b, groupArn));
             String message = reader.message(c.batch(), groupArn, opener, c.index());
             return new Found(c.position(), c.batch().stream(), c.position().timestamp(), c.batch().ingestionTime(),

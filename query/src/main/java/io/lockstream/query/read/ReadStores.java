@@ -11,6 +11,11 @@ public final class ReadStores {
 
     /** An event scan over {@code store}, decrypting through {@code dataKeys}. */
     public static EventScan scan(ReadOnlyKeyValueStore<Bytes, byte[]> store, DecryptKeyCache dataKeys) {
-        return new EventScan(store, new SealedReader(dataKeys));
+        return new EventScan(store, new SealedReader(dataKeys), false);
+    }
+
+    /** INSECURE, bench only: as {@link #scan}, but also serves plaintext-bench batches. */
+    public static EventScan scanInsecureBenchOnly(ReadOnlyKeyValueStore<Bytes, byte[]> store, DecryptKeyCache dataKeys) {
+        return new EventScan(store, new SealedReader(dataKeys), true);
     }
 }

@@ -1,6 +1,7 @@
 package io.lockstream.query.store;
 
 import io.lockstream.common.envelope.EnvelopeException;
+import io.lockstream.common.envelope.InsecurePlaintextBenchEnvelope;
 import io.lockstream.common.envelope.SealedBatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,17 +30,29 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
     private final Liveness liveness;
     private final Clock clock;
     private final Duration purgeInterval;
+    /** INSECURE, bench only: also store plaintext-bench records. False in production: they are dropped. */
+    private final boolean insecurePlaintextBenchOnly;
     private KeyValueStore<Bytes, byte[]> store;
 
     /** Without purging (liveness null): only the deletion marker removes data. */
     public SealedStoreProcessor() {
-        this(null, Clock.systemUTC(), Duration.ofSeconds(1));
+        this(null, Clock.systemUTC(), Duration.ofSeconds(1), false);
+    }
+
+    public SealedStoreProcessor(boolean insecurePlaintextBenchOnly) {
+        this(null, Clock.systemUTC(), Duration.ofSeconds(1), insecurePlaintextBenchOnly);
     }
 
     public SealedStoreProcessor(Liveness liveness, Clock clock, Duration purgeInterval) {
+        this(liveness, clock, purgeInterval, false);
+    }
+
+    public SealedStoreProcessor(Liveness liveness, Clock clock, Duration purgeInterval,
+                                boolean insecurePlaintextBenchOnly) {
         this.liveness = liveness;
         this.clock = clock;
         this.purgeInterval = purgeInterval;
+        this.insecurePlaintextBenchOnly = insecurePlaintextBenchOnly;
     }
 
     @Override
@@ -58,6 +71,16 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
         }
         if (record.value() == null) {
             deleteGroup(group);
+            return;
+        }
+        if (InsecurePlaintextBenchEnvelope.isInsecurePlaintext(record.value())) {
+            if (!insecurePlaintextBenchOnly) {
+                LOGGER.error("dropping an UNENCRYPTED (plaintext-bench) record of group {}: never stored", group);
+                return;
+            }
+            InsecurePlaintextBenchEnvelope plain = InsecurePlaintextBenchEnvelope.parseInsecure(record.value());
+            store.put(StoreKeys.batch(group, plain.events().stream(), plain.events().timestamp(0),
+                    plain.sourcePartition(), plain.sourceOffset()), record.value());
             return;
         }
         SealedBatch batch;
@@ -81,6 +104,12 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 var kv = it.next();
+                if (InsecurePlaintextBenchEnvelope.isInsecurePlaintext(kv.value)) {
+                    if (!insecurePlaintextBenchOnly) {
+                        dead.add(kv.key);
+                    }
+                    continue;
+                }
                 String group = StoreKeys.group(kv.key);
                 try {
                     if (liveness.purgeable(group, SealedBatch.parse(kv.value), now)) {
