@@ -7,9 +7,12 @@ import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.envelope.EventBatch;
 import io.lockstream.common.envelope.InsecurePlaintextBenchEnvelope;
 import io.lockstream.common.kafka.Topics;
+import io.lockstream.common.logs.LogGroup;
+import io.lockstream.common.logs.LogStream;
 import io.lockstream.query.store.SealedStoreProcessor;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -24,6 +27,10 @@ import org.junit.jupiter.api.Test;
 /** The production query side never stores nor serves an (insecure) plaintext-bench record. */
 class InsecureBenchOnlyQueryTest {
     private static final String SECRET = "never-served-in-the-clear";
+    private static final long NOW = 2000L;
+    private static final LogGroup GROUP = new LogGroup("g", "arn:aws:logs:us-west-2:123456789012:log-group:g", 0L,
+            null, null, Map.of());
+    private static final LogStream STREAM = new LogStream("g", "s", 0L);
 
     @Test
     void production_store_drops_plaintext_records() throws Exception {
@@ -40,11 +47,11 @@ class InsecureBenchOnlyQueryTest {
             KeyValueStore<Bytes, byte[]> store = d.getKeyValueStore(SealedStoreProcessor.STORE);
             assertThat(store.all().hasNext()).isTrue();
             EventScan production = ReadStores.scan(store, null);
-            assertThatThrownBy(() -> production.candidates("g", List.of("s"), Long.MIN_VALUE, Long.MAX_VALUE, p -> true))
-                    .isInstanceOf(AwsException.class);
+            assertThatThrownBy(() -> production.candidates(GROUP, List.of(STREAM), Long.MIN_VALUE, Long.MAX_VALUE,
+                    NOW, p -> true)).isInstanceOf(AwsException.class);
             EventScan insecure = ReadStores.scanInsecureBenchOnly(store, null);
-            List<EventScan.Candidate> c = insecure.candidates("g", List.of("s"), Long.MIN_VALUE, Long.MAX_VALUE,
-                    p -> true);
+            List<EventScan.Candidate> c = insecure.candidates(GROUP, List.of(STREAM), Long.MIN_VALUE, Long.MAX_VALUE,
+                    NOW, p -> true);
             assertThat(c).hasSize(1);
             assertThat(insecure.decryptor("arn").open(c.get(0)).message()).isEqualTo(SECRET);
         }
