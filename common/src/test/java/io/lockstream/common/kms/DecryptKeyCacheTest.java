@@ -35,10 +35,11 @@ class DecryptKeyCacheTest {
         @Override
         public DataKey decryptDataKey(String keyId, byte[] blob, Map<String, String> encryptionContext) {
             decrypts.incrementAndGet();
-            if (release != null) {
+            CountDownLatch hold = release;
+            if (hold != null) {
                 entered.countDown();
                 try {
-                    release.await(5, TimeUnit.SECONDS);
+                    hold.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
