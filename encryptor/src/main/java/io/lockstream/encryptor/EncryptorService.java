@@ -8,9 +8,12 @@ import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.DecryptKeyCache;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.kms.ServiceKeys;
+import io.lockstream.common.logs.SealedKeys;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
@@ -79,7 +82,8 @@ public final class EncryptorService implements AutoCloseable {
         builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new SealProcessor(site, defaultKeyArn, sealingKeys, transitKeys,
                         insecurePlaintextBenchOnly), SealProcessor.ASSOCIATIONS)
-                .to(Topics.SEALED, Produced.with(Serdes.String(), Serdes.ByteArray()));
+                .to(Topics.SEALED, Produced.with(Serdes.String(), Serdes.ByteArray()).withStreamPartitioner(
+                        (topic, key, value, partitions) -> Optional.of(Set.of(SealedKeys.partition(key, partitions)))));
         return builder.build();
     }
 

@@ -10,6 +10,7 @@ import io.lockstream.common.envelope.TransitRecord;
 import io.lockstream.common.kms.DataKey;
 import io.lockstream.common.kms.DecryptKeyCache;
 import io.lockstream.common.kms.EncryptionContext;
+import io.lockstream.common.logs.SealedKeys;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -75,23 +76,25 @@ final class SealProcessor implements Processor<String, byte[], String, byte[]> {
             associations.delete(group);
             context.forward(record.withValue(null));
         } else if (parsed instanceof TransitRecord.Batch batch) {
-            context.forward(record.withValue(seal(group, batch)));
+            String groupArn = site.logGroupArn(group);
+            DataKey transitKey = transitKeys.get(batch.keyArn(), batch.wrappedKey(),
+                    EncryptionContext.forLogGroup(groupArn));
+            EventBatch events = batch.open(transitKey, groupArn);
+            RecordMetadata source = context.recordMetadata().orElseThrow();
+            String key = SealedKeys.batch(group, events.stream(), events.timestamp(0), source.partition(),
+                    source.offset());
+            context.forward(record.withKey(key).withValue(seal(group, groupArn, events, source)));
         }
     }
 
-    private byte[] seal(String group, TransitRecord.Batch batch) {
-        String groupArn = site.logGroupArn(group);
-        DataKey transitKey = transitKeys.get(batch.keyArn(), batch.wrappedKey(), EncryptionContext.forLogGroup(groupArn));
-        EventBatch events = batch.open(transitKey, groupArn);
+    private byte[] seal(String group, String groupArn, EventBatch events, RecordMetadata source) {
         if (insecurePlaintextBenchOnly) {
-            RecordMetadata src = context.recordMetadata().orElseThrow();
-            return InsecurePlaintextBenchEnvelope.encodeInsecure(events, src.partition(), src.offset());
+            return InsecurePlaintextBenchEnvelope.encodeInsecure(events, source.partition(), source.offset());
         }
         String keyArn = associations.get(group);
         if (keyArn == null) {
             keyArn = defaultKeyArn;
         }
-        RecordMetadata source = context.recordMetadata().orElseThrow();
         for (int attempt = 0; ; attempt++) {
             try {
                 SealingKey key = sealingKeys.get(keyArn, groupArn, events.size(), events.messageBytes());

@@ -12,6 +12,7 @@ import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.DecryptKeyCache;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.logs.GroupDirectory;
+import io.lockstream.common.logs.SealedKeys;
 import io.lockstream.query.read.LogsReadApi;
 import io.lockstream.query.read.ReadStores;
 import io.lockstream.query.route.QueryRouter;
@@ -20,7 +21,9 @@ import io.lockstream.query.store.SealedStoreProcessor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.CloseOptions;
@@ -31,6 +34,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -95,7 +99,10 @@ public final class QueryService implements AutoCloseable {
                 Stores.persistentKeyValueStore(SealedStoreProcessor.STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.stream(Topics.SEALED, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new SealedStoreProcessor(liveness, clock, purgeInterval, insecurePlaintextBenchOnly),
-                        SealedStoreProcessor.STORE);
+                        SealedStoreProcessor.STORE)
+                // Tombstones of purged batches go back to logs.sealed (compacted), to the group's partition.
+                .to(Topics.SEALED, Produced.with(Serdes.String(), Serdes.ByteArray()).withStreamPartitioner(
+                        (topic, key, value, partitions) -> Optional.of(Set.of(SealedKeys.partition(key, partitions)))));
         return builder.build();
     }
 

@@ -16,8 +16,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <ul>
  *   <li>{@link #EVENTS}: batches sealed for transit by ingest, and in-band key changes; keyed by log group,
  *       so a group's events and key changes share one partition and one order.</li>
- *   <li>{@link #SEALED}: batches sealed under the group's key by the encryptor; keyed by log group. The
- *       query store is rebuilt from it.</li>
+ *   <li>{@link #SEALED}: batches sealed under the group's key by the encryptor, compacted, one key per
+ *       batch ({@code SealedKeys}), partitioned by log group. The query store is rebuilt from it; purged
+ *       batches are tombstoned.</li>
  *   <li>{@link #GROUPS}, {@link #STREAMS}: log group and log stream metadata, compacted.</li>
  *   <li>{@link #KEYS}: KMS keys (metadata, policy, wrapped key material), compacted.</li>
  * </ul>
@@ -38,8 +39,15 @@ public final class Topics {
                 TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
         // Transit records only need to live until the encryptor has sealed them; a day leaves room for outages.
         Map<String, String> transit = Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(24L * 3600 * 1000));
-        // Sealed events are the durable copy the query store is rebuilt from; retention is enforced per group.
-        Map<String, String> sealed = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        // Sealed events are the durable copy the query store is rebuilt from. Retention is per log group, so it
+        // cannot be a topic setting: every batch has its own key (SealedKeys), the query writes a tombstone when
+        // it purges a batch (expired, stream or group deleted), and compaction removes both from the log. Small
+        // segments and a bounded compaction lag make that happen within about a day.
+        Map<String, String> sealed = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(3600L * 1000),
+                TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, String.valueOf(24L * 3600 * 1000),
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(24L * 3600 * 1000));
         return List.of(
                 new NewTopic(EVENTS, partitions, replication).configs(transit),
                 new NewTopic(SEALED, partitions, replication).configs(sealed),

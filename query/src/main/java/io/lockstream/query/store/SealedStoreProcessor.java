@@ -3,6 +3,7 @@ package io.lockstream.query.store;
 import io.lockstream.common.envelope.EnvelopeException;
 import io.lockstream.common.envelope.InsecurePlaintextBenchEnvelope;
 import io.lockstream.common.envelope.SealedBatch;
+import io.lockstream.common.logs.SealedKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * removes all of that group's batches. A wall-clock punctuator purges batches that {@link Liveness} says can
  * never be returned again (expired by retention, deleted stream or group); reads hide them before that.
  */
-public final class SealedStoreProcessor implements Processor<String, byte[], Void, Void> {
+public final class SealedStoreProcessor implements Processor<String, byte[], String, byte[]> {
     public static final String STORE = "sealed-batches";
     private static final Logger LOGGER = LoggerFactory.getLogger(SealedStoreProcessor.class);
 
@@ -33,6 +34,7 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
     /** INSECURE, bench only: also store plaintext-bench records. False in production: they are dropped. */
     private final boolean insecurePlaintextBenchOnly;
     private KeyValueStore<Bytes, byte[]> store;
+    private ProcessorContext<String, byte[]> context;
 
     /** Without purging (liveness null): only the deletion marker removes data. */
     public SealedStoreProcessor() {
@@ -56,7 +58,8 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
         store = context.getStateStore(STORE);
         if (liveness != null) {
             context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, t -> purge());
@@ -65,12 +68,17 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
 
     @Override
     public void process(Record<String, byte[]> record) {
-        String group = record.key();
-        if (group == null) {
+        if (record.key() == null) {
             return;
         }
+        String group = SealedKeys.groupOf(record.key());
         if (record.value() == null) {
-            deleteGroup(group);
+            SealedKeys.BatchKey batchKey = SealedKeys.parseBatch(record.key());
+            if (batchKey != null) {
+                store.delete(StoreKeys.of(batchKey));
+            } else {
+                deleteGroup(group);
+            }
             return;
         }
         if (InsecurePlaintextBenchEnvelope.isInsecurePlaintext(record.value())) {
@@ -120,10 +128,19 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
                 }
             }
         }
-        dead.forEach(store::delete);
+        dead.forEach(this::remove);
         if (!dead.isEmpty()) {
             LOGGER.debug("purged {} sealed batches", dead.size());
         }
+    }
+
+    /**
+     * Removes a batch from the store and writes its tombstone to {@code logs.sealed}, so that the log cleaner
+     * removes it from Kafka too: data leaves Kafka the way it leaves the store.
+     */
+    private void remove(Bytes key) {
+        store.delete(key);
+        context.forward(new Record<>(StoreKeys.sealedKey(key), null, clock.millis()));
     }
 
     private void deleteGroup(String group) {
@@ -132,6 +149,6 @@ public final class SealedStoreProcessor implements Processor<String, byte[], Voi
         try (KeyValueIterator<Bytes, byte[]> it = store.range(range[0], range[1])) {
             it.forEachRemaining(kv -> keys.add(kv.key));
         }
-        keys.forEach(store::delete);
+        keys.forEach(this::remove);
     }
 }

@@ -1,6 +1,7 @@
 package io.lockstream.query.store;
 
 import java.nio.ByteBuffer;
+import io.lockstream.common.logs.SealedKeys;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -48,6 +49,23 @@ public final class StoreKeys {
         byte[] g = new byte[b.getShort() & 0xFFFF];
         b.get(g);
         return new String(g, StandardCharsets.UTF_8);
+    }
+
+    /** The {@code logs.sealed} record key of the batch stored under {@code key} (for its tombstone). */
+    public static String sealedKey(Bytes key) {
+        ByteBuffer b = ByteBuffer.wrap(key.get());
+        byte[] g = new byte[b.getShort() & 0xFFFF];
+        b.get(g);
+        byte[] s = new byte[b.getShort() & 0xFFFF];
+        b.get(s);
+        long firstTimestamp = b.getLong() ^ Long.MIN_VALUE;
+        return SealedKeys.batch(new String(g, StandardCharsets.UTF_8), new String(s, StandardCharsets.UTF_8),
+                firstTimestamp, b.getInt(), b.getLong());
+    }
+
+    /** The store key of the batch whose {@code logs.sealed} key is {@code key}. */
+    public static Bytes of(SealedKeys.BatchKey key) {
+        return batch(key.group(), key.stream(), key.firstTimestamp(), key.sourcePartition(), key.sourceOffset());
     }
 
     /** First and last possible keys of all of a stream's batches. */

@@ -9,6 +9,7 @@ import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.DataKey;
 import io.lockstream.common.logs.LogGroup;
 import io.lockstream.common.logs.LogStream;
+import io.lockstream.common.logs.SealedKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +18,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +50,9 @@ class SealedStorePurgeTest {
     private TestInputTopic<String, byte[]> input;
     private KeyValueStore<Bytes, byte[]> store;
     private long offset;
+    private TestOutputTopic<String, byte[]> tombstones;
+    /** Stands for logs.sealed as the sink (TopologyTestDriver would feed records on the source topic back). */
+    private static final String TOMBSTONES = "sealed-tombstones";
 
     @BeforeEach
     void setUp() {
@@ -55,13 +63,15 @@ class SealedStorePurgeTest {
                 Serdes.Bytes(), Serdes.ByteArray()));
         b.stream(Topics.SEALED, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new SealedStoreProcessor(liveness, clock, Duration.ofSeconds(1)),
-                        SealedStoreProcessor.STORE);
+                        SealedStoreProcessor.STORE)
+                .to(TOMBSTONES, Produced.with(Serdes.String(), Serdes.ByteArray()));
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "purge-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(b.build(), p, Instant.ofEpochMilli(T0));
         input = driver.createInputTopic(Topics.SEALED, new StringSerializer(), new ByteArraySerializer());
         store = driver.getKeyValueStore(SealedStoreProcessor.STORE);
+        tombstones = driver.createOutputTopic(TOMBSTONES, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -84,7 +94,8 @@ class SealedStorePurgeTest {
         }
         SealingKey key = new SealingKey(new DataKey(new byte[32], new byte[] {1}, "arn:aws:kms:us-west-2:"
                 + "123456789012:key/k"), System.nanoTime());
-        input.pipeInput(group, SealedBatch.seal(eb.build(), ARN + group, 0, offset++, key));
+        input.pipeInput(SealedKeys.batch(group, stream, timestamps[0], 0, offset),
+                SealedBatch.seal(eb.build(), ARN + group, 0, offset++, key));
     }
 
     private long count(String group) {
@@ -146,6 +157,42 @@ class SealedStorePurgeTest {
         input.pipeInput("a", (byte[]) null);
         assertThat(count("a")).isZero();
         assertThat(count("ab")).isEqualTo(1);
+    }
+
+    @Test
+    void every_purged_batch_is_tombstoned_in_logs_sealed_under_its_own_key() {
+        group("g", T0 - 30 * DAY, null);
+        stream("g", "s", T0 - 30 * DAY);
+        put("g", "s", T0 - 10 * DAY, T0 - 10 * DAY);
+        put("g", "s", T0 - DAY / 2, T0 - DAY / 2);
+        group("g", T0 - 30 * DAY, 7);
+        tick(1000);
+        var out = tombstones.readKeyValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key).isEqualTo(SealedKeys.batch("g", "s", T0 - 10 * DAY, 0, 0));
+        assertThat(out.get(0).value).isNull();
+    }
+
+    @Test
+    void a_group_deletion_marker_tombstones_every_batch_of_the_group() {
+        group("g", T0 - DAY, null);
+        stream("g", "s", T0 - DAY);
+        put("g", "s", T0, T0);
+        put("g", "s", T0 + 1, T0 + 1);
+        input.pipeInput("g", (byte[]) null);
+        assertThat(tombstones.readKeyValuesToList()).extracting(kv -> kv.key).containsExactlyInAnyOrder(
+                SealedKeys.batch("g", "s", T0, 0, 0), SealedKeys.batch("g", "s", T0 + 1, 0, 1));
+    }
+
+    @Test
+    void a_tombstone_read_back_removes_exactly_its_batch() {
+        group("g", T0 - DAY, null);
+        stream("g", "s", T0 - DAY);
+        put("g", "s", T0, T0);
+        put("g", "s", T0 + 1, T0 + 1);
+        input.pipeInput(SealedKeys.batch("g", "s", T0, 0, 0), (byte[]) null);
+        assertThat(count("g")).isEqualTo(1);
+        assertThat(tombstones.isEmpty()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lockstream.server.it;
 
 import io.lockstream.common.envelope.SealedBatch;
 import io.lockstream.common.kafka.Topics;
+import io.lockstream.common.logs.SealedKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class SealedTopic {
     static List<String> eventKeys(String bootstrap, String group) {
         List<String> keys = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : readAll(bootstrap, Topics.SEALED, "read_committed")) {
-            if (group.equals(r.key()) && r.value() != null) {
+            if (r.key() != null && group.equals(SealedKeys.groupOf(r.key())) && r.value() != null) {
                 SealedBatch b = SealedBatch.parse(r.value());
                 for (int i = 0; i < b.size(); i++) {
                     keys.add(b.keyArn());
@@ -75,7 +76,7 @@ final class SealedTopic {
     static List<StoredBatch> batches(String group) {
         List<StoredBatch> out = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : readAll(Topics.SEALED, "read_committed")) {
-            if (group.equals(r.key()) && r.value() != null) {
+            if (r.key() != null && group.equals(SealedKeys.groupOf(r.key())) && r.value() != null) {
                 SealedBatch b = SealedBatch.parse(r.value());
                 out.add(new StoredBatch(b.keyArn(), b.sourcePartition(), b.sourceOffset(), b.size()));
             }
