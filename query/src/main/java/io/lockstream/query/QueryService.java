@@ -47,7 +47,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class QueryService implements AutoCloseable {
     public static final String APPLICATION_ID = "lockstream-query";
     /** How often expired and deleted batches are purged from the store (reads hide them at once). */
-    static final Duration PURGE_INTERVAL = Duration.ofSeconds(2);
 
     private final KafkaStreams streams;
     private final DecryptKeyCache dataKeys;
@@ -56,14 +55,14 @@ public final class QueryService implements AutoCloseable {
     private final QueryRouter router;
 
     /**
-     * @param dataKeyMaxAge how long a decrypted data key may be cached; key changes invalidate it earlier
+     * @param settings data-key cache age and purge interval
      * @param clock time for retention (reads hide expired events; the purge removes them)
      * @param self this instance's advertised HTTP endpoint, for routing reads between instances
      * @param forwarder how to forward reads to other instances (null: none configured)
      */
     public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
-                        int replication, Duration dataKeyMaxAge, Clock clock, HostInfo self, ReadForwarder forwarder) {
-        this(site, kafka, keys, directory, stateDir, replication, dataKeyMaxAge, clock, self, forwarder, null);
+                        int replication, QuerySettings settings, Clock clock, HostInfo self, ReadForwarder forwarder) {
+        this(site, kafka, keys, directory, stateDir, replication, settings, clock, self, forwarder, null);
     }
 
     /**
@@ -71,14 +70,14 @@ public final class QueryService implements AutoCloseable {
      * batches are stored and served too.
      */
     public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
-                        int replication, Duration dataKeyMaxAge, Clock clock, HostInfo self, ReadForwarder forwarder,
+                        int replication, QuerySettings settings, Clock clock, HostInfo self, ReadForwarder forwarder,
                         InsecureBenchOnly insecure) {
-        this.dataKeys = new DecryptKeyCache(keys, dataKeyMaxAge, 100_000, Ticker.systemTicker());
+        this.dataKeys = new DecryptKeyCache(keys, settings.dataKeyCacheMaxAge(), 100_000, Ticker.systemTicker());
         boolean insecurePlain = insecure != null;
         Liveness liveness = new Liveness(directory::group, directory::stream);
         Properties config = config(kafka, stateDir, replication);
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        this.streams = new KafkaStreams(topology(liveness, clock, PURGE_INTERVAL, insecurePlain), config);
+        this.streams = new KafkaStreams(topology(liveness, clock, settings.purgeInterval(), insecurePlain), config);
         this.api = new LogsReadApi(site, directory, () -> insecurePlain
                 ? ReadStores.scanInsecureBenchOnly(store(), dataKeys) : ReadStores.scan(store(), dataKeys), clock);
         this.router = new QueryRouter(streams, SealedStoreProcessor.STORE, self, forwarder);

@@ -23,6 +23,7 @@ import io.lockstream.kms.authz.PolicyKeyAuthorizer;
 import io.lockstream.kms.crypto.RootKey;
 import io.lockstream.kms.store.KeyStore;
 import io.lockstream.query.QueryService;
+import io.lockstream.query.QuerySettings;
 import io.lockstream.query.route.ReadForwarder;
 import io.lockstream.server.config.LockstreamConfig;
 import io.lockstream.server.kms.AwsSdkKeyService;
@@ -204,7 +205,8 @@ public final class Lockstream implements AutoCloseable {
             ReadForwarder forwarder = serviceIdentity(config)
                     .map(p -> new ReadForwarder(site.region(), p.accessKeyId(), p.secretAccessKey())).orElse(null);
             query = new QueryService(site, kafka, keys, directory, dataDir(config).resolve("streams").resolve("query"),
-                    config.kafka().replicationFactor(), config.query().dataKeyCacheMaxAge(), clock,
+                    config.kafka().replicationFactor(),
+                    new QuerySettings(config.query().dataKeyCacheMaxAge(), config.query().purgeInterval()), clock,
                     new HostInfo(advertisedHost(config.http()), http.port()), forwarder, insecure);
             resources.push(query);
             keyChangeListeners.add(query::onKeyChanged);

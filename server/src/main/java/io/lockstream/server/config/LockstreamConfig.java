@@ -38,7 +38,7 @@ public record LockstreamConfig(String region, String account, String dataDir, Ht
         principals = principals == null || principals.isEmpty()
                 ? List.of(PrincipalConfig.demoRoot(account)) : List.copyOf(principals);
         encryptor = Objects.requireNonNullElse(encryptor, new Encryptor(null, null, null));
-        query = Objects.requireNonNullElse(query, new Query(null));
+        query = Objects.requireNonNullElse(query, new Query(null, null));
         services = services == null || services.isEmpty() ? ALL_SERVICES : List.copyOf(services);
         for (String s : services) {
             if (!ALL_SERVICES.contains(s)) {
@@ -102,10 +102,13 @@ public record LockstreamConfig(String region, String account, String dataDir, Ht
     /**
      * @param dataKeyCacheMaxAge longest a decrypted data key stays cached (default PT5M); key state and
      *     policy changes invalidate it at once
+     * @param purgeInterval how often expired and deleted events are purged from the store and tombstoned in
+     *     {@code logs.sealed} (default PT1M); reads hide them at once either way
      */
-    public record Query(Duration dataKeyCacheMaxAge) {
+    public record Query(Duration dataKeyCacheMaxAge, Duration purgeInterval) {
         public Query {
             dataKeyCacheMaxAge = Objects.requireNonNullElse(dataKeyCacheMaxAge, Duration.ofMinutes(5));
+            purgeInterval = Objects.requireNonNullElse(purgeInterval, Duration.ofMinutes(1));
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -63,7 +64,7 @@ public final class TestLockstream {
                                         List.of(KEY_ADMIN_POLICY)),
                                 new LockstreamConfig.PrincipalConfig(LOGS_ACCESS_KEY, LOGS_SECRET,
                                         "logs." + REGION + ".amazonaws.com", List.of())),
-                        null, null, null, null);
+                        null, new LockstreamConfig.Query(null, Duration.ofSeconds(2)), null, null);
                 instance = Lockstream.start(config, null);
                 Runtime.getRuntime().addShutdownHook(new Thread(TestLockstream::stop));
             } catch (IOException | TimeoutException e) {
