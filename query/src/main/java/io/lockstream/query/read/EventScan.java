@@ -8,6 +8,8 @@ import io.lockstream.common.logs.LogStream;
 import io.lockstream.query.store.Liveness;
 import io.lockstream.query.store.StoreKeys;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,48 +51,85 @@ public final class EventScan {
         this.insecurePlaintextBenchOnly = insecurePlaintextBenchOnly;
     }
 
+    /** All visible events of {@code streams} with {@code start <= timestamp < end}, sorted by position. */
+    List<Candidate> candidates(LogGroup group, Collection<LogStream> streams, long start, long end, long now,
+                               Predicate<EventPosition> keep) {
+        return candidates(group, streams, start, end, now, keep, Integer.MAX_VALUE, false);
+    }
+
     /**
      * Visible events of {@code streams} with {@code start <= timestamp < end}, sorted by position: not past
      * the group's retention at {@code now}, and ingested into the current incarnation of group and stream
      * ({@link Liveness#belongs}). Expired and deleted events disappear here at once, before the purge.
+     *
+     * <p>Only the {@code limit} oldest ({@code newest} false) or newest events are returned, and the scan
+     * stops as soon as no further batch can hold a better one: batches are stored by their first timestamp
+     * and span at most 24 hours, so a read costs the batches near its answer, not the whole stream.
      */
     List<Candidate> candidates(LogGroup group, Collection<LogStream> streams, long start, long end, long now,
-                               Predicate<EventPosition> keep) {
-        start = Math.max(start, group.retentionCutoff(now));
-        List<Candidate> out = new ArrayList<>();
-        long from = start == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(Long.MIN_VALUE + MAX_BATCH_SPAN_MS,
-                start) - MAX_BATCH_SPAN_MS;
+                               Predicate<EventPosition> keep, int limit, boolean newest) {
+        long from = Math.max(start, group.retentionCutoff(now));
+        // The worst kept candidate on top: the newest when keeping the oldest, and the other way round.
+        Comparator<Candidate> order = Comparator.comparing(Candidate::position);
+        PriorityQueue<Candidate> best = new PriorityQueue<>(newest ? order : order.reversed());
+        long lowestFirst = from == Long.MIN_VALUE ? Long.MIN_VALUE
+                : Math.max(Long.MIN_VALUE + MAX_BATCH_SPAN_MS, from) - MAX_BATCH_SPAN_MS;
         for (LogStream stream : streams) {
-            try (KeyValueIterator<Bytes, byte[]> it = store.range(StoreKeys.from(group.name(), stream.name(), from),
-                    StoreKeys.to(group.name(), stream.name(), end == Long.MAX_VALUE ? end : end - 1))) {
+            Bytes lo = StoreKeys.from(group.name(), stream.name(), lowestFirst);
+            Bytes hi = StoreKeys.to(group.name(), stream.name(), end == Long.MAX_VALUE ? end : end - 1);
+            try (KeyValueIterator<Bytes, byte[]> it = newest ? store.reverseRange(lo, hi) : store.range(lo, hi)) {
                 while (it.hasNext()) {
                     byte[] value = it.next().value;
+                    List<Candidate> found = new ArrayList<>();
+                    long firstTimestamp;
                     if (InsecurePlaintextBenchEnvelope.isInsecurePlaintext(value)) {
-                        addInsecurePlain(out, value, start, end, keep);
-                        continue;
-                    }
-                    SealedBatch batch = SealedBatch.parse(value);
-                    if (!Liveness.belongs(group, stream, batch)) {
-                        continue;
-                    }
-                    for (int i = 0; i < batch.size(); i++) {
-                        long ts = batch.timestamp(i);
-                        if (ts < start || ts >= end) {
-                            continue;
+                        firstTimestamp = addInsecurePlain(found, value, from, end, keep);
+                    } else {
+                        SealedBatch batch = SealedBatch.parse(value);
+                        firstTimestamp = batch.timestamp(0);
+                        if (Liveness.belongs(group, stream, batch)) {
+                            addVisible(found, batch, from, end, keep);
                         }
-                        EventPosition p = new EventPosition(ts, batch.sourcePartition(), batch.sourceOffset(), i);
-                        if (keep.test(p)) {
-                            out.add(new Candidate(p, batch, i));
+                    }
+                    if (best.size() >= limit && cannotImprove(best.peek(), firstTimestamp, newest)) {
+                        break;
+                    }
+                    for (Candidate c : found) {
+                        best.add(c);
+                        if (best.size() > limit) {
+                            best.poll();
                         }
                     }
                 }
             }
         }
-        out.sort((a, b) -> a.position().compareTo(b.position()));
+        List<Candidate> out = new ArrayList<>(best);
+        out.sort(order);
         return out;
     }
 
-    private void addInsecurePlain(List<Candidate> out, byte[] value, long start, long end,
+    /** Whether a batch starting at {@code firstTimestamp}, and every batch after it in the scan, loses to {@code worst}. */
+    private static boolean cannotImprove(Candidate worst, long firstTimestamp, boolean newest) {
+        return newest ? firstTimestamp + MAX_BATCH_SPAN_MS < worst.position().timestamp()
+                : firstTimestamp > worst.position().timestamp();
+    }
+
+    private static void addVisible(List<Candidate> out, SealedBatch batch, long start, long end,
+                                   Predicate<EventPosition> keep) {
+        for (int i = 0; i < batch.size(); i++) {
+            long ts = batch.timestamp(i);
+            if (ts < start || ts >= end) {
+                continue;
+            }
+            EventPosition p = new EventPosition(ts, batch.sourcePartition(), batch.sourceOffset(), i);
+            if (keep.test(p)) {
+                out.add(new Candidate(p, batch, i));
+            }
+        }
+    }
+
+    /** Adds a plaintext-bench batch's events (bench only); returns its first timestamp. */
+    private long addInsecurePlain(List<Candidate> out, byte[] value, long start, long end,
                                   Predicate<EventPosition> keep) {
         if (!insecurePlaintextBenchOnly) {
             throw AwsException.serviceUnavailable("ServiceUnavailableException",
@@ -107,6 +146,7 @@ public final class EventScan {
                 out.add(new Candidate(p, null, i, plain));
             }
         }
+        return plain.events().timestamp(0);
     }
 
     /** Decrypts candidates, opening each batch's data key once per request. */

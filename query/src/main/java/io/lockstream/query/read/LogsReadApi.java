@@ -82,10 +82,9 @@ public final class LogsReadApi {
         EventPosition after = token != null && forward ? cursor : null;
         EventPosition before = token != null && !forward ? cursor : null;
         EventScan s = scan.get();
-        List<EventScan.Candidate> all = s.candidates(group, List.of(stream), start, end, clock.millis(),
-                p -> (after == null || p.compareTo(after) > 0) && (before == null || p.compareTo(before) < 0));
-        List<EventScan.Candidate> page = forward ? all.subList(0, Math.min(limit, all.size()))
-                : all.subList(Math.max(0, all.size() - limit), all.size());
+        List<EventScan.Candidate> page = s.candidates(group, List.of(stream), start, end, clock.millis(),
+                p -> (after == null || p.compareTo(after) > 0) && (before == null || p.compareTo(before) < 0),
+                limit, !forward);
         EventScan.Decryptor d = s.decryptor(group.arn());
         List<EventScan.Found> found = new ArrayList<>(page.size());
         long bytes = 0;
