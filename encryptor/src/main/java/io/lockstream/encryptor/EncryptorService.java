@@ -77,7 +77,8 @@ public final class EncryptorService implements AutoCloseable {
     static Topology topology(Site site, String defaultKeyArn, SealingKeyCache sealingKeys, DecryptKeyCache transitKeys,
                              boolean insecurePlaintextBenchOnly) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SealProcessor.ASSOCIATIONS),
+        // Group -> key ARN: small, so in memory; changelogged, so restored exactly after a restart or a move.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SealProcessor.ASSOCIATIONS),
                 Serdes.String(), Serdes.String()));
         builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new SealProcessor(site, defaultKeyArn, sealingKeys, transitKeys,

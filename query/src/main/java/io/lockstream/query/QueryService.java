@@ -17,6 +17,7 @@ import io.lockstream.query.read.LogsReadApi;
 import io.lockstream.query.read.ReadStores;
 import io.lockstream.query.route.QueryRouter;
 import io.lockstream.query.route.ReadForwarder;
+import io.lockstream.query.store.BoundedRocksDbConfig;
 import io.lockstream.query.store.SealedStoreProcessor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +113,7 @@ public final class QueryService implements AutoCloseable {
         p.put("processing.exception.handler.global.enabled", "true");
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // Only sealed batches the encryptor committed: never a batch of an aborted transaction.
         p.put(StreamsConfig.consumerPrefix("isolation.level"), "read_committed");

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * every key still decrypts what it encrypted before.
  */
 class StandaloneJarIT {
-    private static final Pattern READY = Pattern.compile("Lockstream ready in .* endpoint (http://[0-9.]+:\\d+) ");
+    private static final Pattern READY = Pattern.compile("Lockstream ready in .* endpoint (http://[0-9.]+:\\d+) .* kafka (\\S+) ");
 
     @TempDir
     Path dataDir;
@@ -68,6 +68,8 @@ class StandaloneJarIT {
                 logs.putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(
                         InputLogEvent.builder().timestamp(System.currentTimeMillis()).message("after-restart").build()));
                 awaitMessages(logs, group, "before-restart", "after-restart");
+                // The encryptor's key associations came back from their changelog: both under the group's key.
+                assertThat(SealedTopic.eventKeys(bootstrap, group)).containsExactly(key, key);
                 assertThat(kms.describeKey(b -> b.keyId(key)).keyMetadata().enabled()).isTrue();
             }
         } finally {
@@ -85,7 +87,9 @@ class StandaloneJarIT {
     }
 
     /** Reads stdout until the ready line; asserts it comes within 20 s of the JVM starting. */
-    private static URI awaitReady(Process p) throws Exception {
+    private String bootstrap;
+
+    private URI awaitReady(Process p) throws Exception {
         long t0 = System.nanoTime();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -93,6 +97,7 @@ class StandaloneJarIT {
             Matcher m = READY.matcher(line);
             if (m.find()) {
                 assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+                bootstrap = m.group(2);
                 return URI.create(m.group(1));
             }
         }
