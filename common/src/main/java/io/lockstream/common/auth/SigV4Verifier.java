@@ -99,8 +99,7 @@ public final class SigV4Verifier {
                 throw invalid(MSG_MISMATCH);
             }
         }
-        byte[] body = request.body();
-        String payloadHash = SigV4.sha256Hex(body);
+        String payloadHash = request.bodySha256Hex();
         checkContentSha256(request, payloadHash);
 
         String canonicalRequest = SigV4.canonicalRequest(request, auth.signedHeaders(), payloadHash);

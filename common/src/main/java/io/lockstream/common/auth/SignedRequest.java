@@ -48,6 +48,11 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
     }
 
     /** The body's length in bytes, without copying it. */
+    /** Hex SHA-256 of the body (the SigV4 payload hash), without copying the body. */
+    public String bodySha256Hex() {
+        return SigV4.sha256Hex(body);
+    }
+
     public int bodyLength() {
         return body.length;
     }

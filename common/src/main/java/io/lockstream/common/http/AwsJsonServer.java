@@ -147,32 +147,42 @@ public final class AwsJsonServer implements AutoCloseable {
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
+        try (InputStream in = exchange.getRequestBody()) {
+            if (length == null) {
+                byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length > MAX_BODY_BYTES) {
+                    throw tooLarge("Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes.");
+                }
+                return body;
+            }
             long declared;
             try {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
+                declared = -1;
+            }
+            if (declared < 0) {
                 throw new AwsException("SerializationException", "Invalid Content-Length.");
             }
             if (declared > MAX_BODY_BYTES) {
                 // Discard the body (up to a bound) so the client reads our answer rather than a reset connection.
                 if (declared <= DRAIN_LIMIT_BYTES) {
-                    try (InputStream in = exchange.getRequestBody()) {
-                        in.transferTo(OutputStream.nullOutputStream());
-                    }
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
-                throw new AwsException("RequestEntityTooLargeException",
-                        "Request body of " + declared + " bytes exceeds the limit of " + MAX_BODY_BYTES + " bytes.", 413);
+                throw tooLarge("Request body of " + declared + " bytes exceeds the limit of " + MAX_BODY_BYTES
+                        + " bytes.");
             }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new AwsException("RequestEntityTooLargeException",
-                        "Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes.", 413);
+            // Content-Length known (every AWS client sends it): read into one exact buffer.
+            byte[] body = in.readNBytes((int) declared);
+            if (body.length != declared) {
+                throw new AwsException("SerializationException", "Request body shorter than its Content-Length.");
             }
             return body;
         }
+    }
+
+    private static AwsException tooLarge(String message) {
+        return new AwsException("RequestEntityTooLargeException", message, 413);
     }
 
     private static void sendError(HttpExchange exchange, String requestId, AwsException e) throws IOException {
