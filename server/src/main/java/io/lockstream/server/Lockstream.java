@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
@@ -113,7 +114,8 @@ public final class Lockstream implements AutoCloseable {
                     new SigV4Authenticator(new SigV4Verifier(identities.credentials(), clock)), this::ready);
             resources.push(http);
         }
-        List<Consumer<String>> keyChangeListeners = new ArrayList<>();
+        // Called from the kms.keys view thread while services are still being added: copy-on-write.
+        List<Consumer<String>> keyChangeListeners = new CopyOnWriteArrayList<>();
         keyCalls = new CountingKeyService(
                 startKeyService(config, kafka, identities, clock, rootKeyBase64, keyChangeListeners));
         KeyService keys = keyCalls;
