@@ -35,10 +35,11 @@ class DecryptKeyCacheTest {
         @Override
         public DataKey decryptDataKey(String keyId, byte[] blob, Map<String, String> encryptionContext) {
             decrypts.incrementAndGet();
-            if (release != null) {
+            CountDownLatch held = release; // read once: the test clears it right after releasing
+            if (held != null) {
                 entered.countDown();
                 try {
-                    release.await(5, TimeUnit.SECONDS);
+                    held.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
