@@ -115,11 +115,11 @@ public final class LockstreamMetrics {
     public LockstreamMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.eventsIngested = Counter.builder(EVENTS_INGESTED).description("log events accepted by PutLogEvents")
-                .baseUnit("events").register(registry);
+                .register(registry);
         this.eventsSealed = Counter.builder(EVENTS_SEALED).description("log events sealed by the encryptor")
-                .baseUnit("events").register(registry);
+                .register(registry);
         this.eventsOpened = Counter.builder(EVENTS_OPENED).description("log events decrypted on read")
-                .baseUnit("events").register(registry);
+                .register(registry);
         this.revocationLag = Timer.builder(REVOCATION_LAG)
                 .description("from a key change written to kms.keys to this process having invalidated its caches")
                 .register(registry);
@@ -213,7 +213,9 @@ public final class LockstreamMetrics {
     /** {@link #READY} as 1 or 0. */
     public void readiness(BooleanSupplier ready) {
         Gauge.builder(READY, ready, r -> r.getAsBoolean() ? 1 : 0)
-                .description("1 when every Streams application of this process is running").register(registry);
+                .description("1 when every Streams application of this process is running")
+                .strongReference(true) // the supplier is often a method reference nobody else holds
+                .register(registry);
     }
 
     /** {@code outcome} if it looks like an AWS error type (or is {@code ok}), else {@link #OUTCOME_INTERNAL}. */

@@ -75,6 +75,13 @@ class LockstreamMetricsTest {
     }
 
     @Test
+    void readiness_survives_garbage_collection_of_the_supplier() {
+        metrics.readiness(() -> true);
+        System.gc();
+        assertThat(registry.find(LockstreamMetrics.READY).gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
     void noop_accepts_everything() {
         LockstreamMetrics noop = LockstreamMetrics.noop();
         noop.eventsSealed(1);
