@@ -9,6 +9,7 @@ import io.lockstream.common.kms.DecryptKeyCache;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.kms.ServiceKeys;
 import io.lockstream.common.logs.SealedKeys;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,20 +48,22 @@ public final class EncryptorService implements AutoCloseable {
      */
     public EncryptorService(Site site, KafkaSettings kafka, KeyService keys, DataKeyPolicy policy, Path stateDir,
                             int replication) {
-        this(site, kafka, keys, policy, stateDir, replication, null);
+        this(site, kafka, keys, policy, stateDir, replication, null, LockstreamMetrics.noop());
     }
 
     /**
      * As above; with a non-null {@code insecure} token (bench harness only) batches are NOT sealed but
-     * forwarded in the clear in an {@code InsecurePlaintextBenchEnvelope}.
+     * forwarded in the clear in an {@code InsecurePlaintextBenchEnvelope}. Events sealed, data-key
+     * retirements and both key caches are reported to {@code metrics}.
      */
     public EncryptorService(Site site, KafkaSettings kafka, KeyService keys, DataKeyPolicy policy, Path stateDir,
-                            int replication, InsecureBenchOnly insecure) {
+                            int replication, InsecureBenchOnly insecure, LockstreamMetrics metrics) {
         if (insecure != null) {
             LOGGER.warn("INSECURE: the encryptor stores log events UNENCRYPTED ({}); benchmarks only", insecure);
         }
-        this.sealingKeys = new SealingKeyCache(keys, policy, Ticker.systemTicker(), ForkJoinPool.commonPool());
-        this.transitKeys = new DecryptKeyCache(keys, Duration.ofMinutes(15), 100_000, Ticker.systemTicker());
+        this.sealingKeys = new SealingKeyCache(keys, policy, Ticker.systemTicker(), ForkJoinPool.commonPool(), metrics);
+        this.transitKeys = new DecryptKeyCache(keys, Duration.ofMinutes(15), 100_000, Ticker.systemTicker(), metrics,
+                LockstreamMetrics.CACHE_TRANSIT_DATA_KEYS);
         Topology topology = topology(site, ServiceKeys.logsDefaultKeyArn(site), sealingKeys, transitKeys,
                 insecure != null);
         this.streams = new KafkaStreams(topology, config(kafka, stateDir, replication));

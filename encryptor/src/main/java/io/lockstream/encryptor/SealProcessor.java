@@ -98,7 +98,9 @@ final class SealProcessor implements Processor<String, byte[], String, byte[]> {
         for (int attempt = 0; ; attempt++) {
             try {
                 SealingKey key = sealingKeys.get(keyArn, groupArn, events.size(), events.messageBytes());
-                return SealedBatch.seal(events, groupArn, source.partition(), source.offset(), key);
+                byte[] sealed = SealedBatch.seal(events, groupArn, source.partition(), source.offset(), key);
+                sealingKeys.metrics().eventsSealed(events.size());
+                return sealed;
             } catch (IllegalStateException retiredMeanwhile) {
                 if (attempt > 3) {
                     throw retiredMeanwhile;

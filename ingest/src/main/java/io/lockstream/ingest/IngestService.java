@@ -6,6 +6,7 @@ import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.kms.ServiceKeys;
 import io.lockstream.common.logs.GroupDirectory;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.time.Clock;
 import java.util.Map;
 
@@ -20,12 +21,18 @@ public final class IngestService implements AutoCloseable {
     private final KeyGate keyGate;
 
     public IngestService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Clock clock) {
+        this(site, kafka, keys, directory, clock, LockstreamMetrics.noop());
+    }
+
+    /** As above, reporting events ingested and the key gate's and transit keys' caches to {@code metrics}. */
+    public IngestService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Clock clock,
+                         LockstreamMetrics metrics) {
         this.controlWriter = new ControlWriter(kafka, directory);
-        this.eventWriter = new EventWriter(kafka, new TransitKeys(keys, ServiceKeys.logsDefaultKeyArn(site)));
+        this.eventWriter = new EventWriter(kafka, new TransitKeys(keys, ServiceKeys.logsDefaultKeyArn(site), metrics));
         KeyCheck keyCheck = new KeyCheck(keys);
-        this.keyGate = new KeyGate(keyCheck);
+        this.keyGate = new KeyGate(keyCheck, metrics);
         GroupAdmin admin = new GroupAdmin(site, directory, controlWriter, keyCheck, clock);
-        this.api = new LogsWriteApi(site, admin, new PutLogEvents(directory, eventWriter, keyGate, clock));
+        this.api = new LogsWriteApi(site, admin, new PutLogEvents(directory, eventWriter, keyGate, clock, metrics));
     }
 
     /** The {@code Logs_20140328} operations this service serves. */

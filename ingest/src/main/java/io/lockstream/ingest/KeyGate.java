@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.kms.KeyEpochs;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -27,13 +28,20 @@ final class KeyGate {
 
     private final KeyCheck check;
     private final KeyEpochs epochs = new KeyEpochs();
-    private final Cache<Entry, Verdict> verdicts = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfter(Expiry.creating((Entry e, Verdict v) -> v.refusal().isPresent() ? REFUSED_FOR : USABLE_FOR))
-            .build();
+    private final Cache<Entry, Verdict> verdicts;
 
     KeyGate(KeyCheck check) {
+        this(check, LockstreamMetrics.noop());
+    }
+
+    KeyGate(KeyCheck check, LockstreamMetrics metrics) {
         this.check = check;
+        this.verdicts = metrics.monitor(Caffeine.newBuilder()
+                .recordStats()
+                .maximumSize(100_000)
+                .expireAfter(Expiry.creating((Entry e, Verdict v) -> v.refusal().isPresent()
+                        ? REFUSED_FOR : USABLE_FOR))
+                .<Entry, Verdict>build(), LockstreamMetrics.CACHE_KEY_GATE);
     }
 
     void require(String keyArn, String groupArn) {

@@ -6,6 +6,7 @@ import io.lockstream.common.envelope.EventBatch;
 import io.lockstream.common.logs.GroupDirectory;
 import io.lockstream.common.logs.LogGroup;
 import io.lockstream.common.logs.LogsRules;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -19,9 +20,15 @@ final class PutLogEvents {
     private final KeyGate keyGate;
     private final GroupDirectory directory;
     private final EventWriter writer;
+    private final LockstreamMetrics metrics;
     private final Clock clock;
 
     PutLogEvents(GroupDirectory directory, EventWriter writer, KeyGate keyGate, Clock clock) {
+        this(directory, writer, keyGate, clock, LockstreamMetrics.noop());
+    }
+
+    PutLogEvents(GroupDirectory directory, EventWriter writer, KeyGate keyGate, Clock clock, LockstreamMetrics metrics) {
+        this.metrics = metrics;
         this.keyGate = keyGate;
         this.directory = directory;
         this.writer = writer;
@@ -63,6 +70,7 @@ final class PutLogEvents {
                 b.add(c.timestamps()[i], c.messages()[i]);
             }
             RecordMetadata md = writer.write(groupName, group.arn(), b.build());
+            metrics.eventsIngested(c.end() - c.first());
             token = String.format("%056d", md.offset() + 1);
         }
         return new Result(token, c.tooNewStart(), c.tooOldEnd(), c.expiredEnd());

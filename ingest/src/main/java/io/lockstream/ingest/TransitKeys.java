@@ -8,6 +8,7 @@ import io.lockstream.common.envelope.SealingKey;
 import io.lockstream.common.envelope.TransitRecord;
 import io.lockstream.common.kms.EncryptionContext;
 import io.lockstream.common.kms.KeyService;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.time.Duration;
 
 /**
@@ -22,10 +23,11 @@ final class TransitKeys {
     private final String defaultKeyArn;
     private final Cache<String, SealingKey> cache;
 
-    TransitKeys(KeyService keys, String defaultKeyArn) {
+    TransitKeys(KeyService keys, String defaultKeyArn, LockstreamMetrics metrics) {
         this.keys = keys;
         this.defaultKeyArn = defaultKeyArn;
-        this.cache = Caffeine.newBuilder()
+        this.cache = metrics.monitor(Caffeine.newBuilder()
+                .recordStats()
                 .expireAfterWrite(Duration.ofMinutes(10))
                 .maximumSize(100_000)
                 .removalListener((String group, SealingKey key, RemovalCause cause) -> {
@@ -33,7 +35,7 @@ final class TransitKeys {
                         key.destroy();
                     }
                 })
-                .build();
+                .<String, SealingKey>build(), LockstreamMetrics.CACHE_INGEST_TRANSIT_KEYS);
     }
 
     /** Seals {@code batch} for transit, bound to the group's encryption context. */

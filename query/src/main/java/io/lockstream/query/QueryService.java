@@ -13,6 +13,7 @@ import io.lockstream.common.kms.DecryptKeyCache;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.logs.GroupDirectory;
 import io.lockstream.common.logs.SealedKeys;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import io.lockstream.query.read.LogsReadApi;
 import io.lockstream.query.read.ReadStores;
 import io.lockstream.query.route.QueryRouter;
@@ -63,24 +64,27 @@ public final class QueryService implements AutoCloseable {
      */
     public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
                         int replication, QuerySettings settings, Clock clock, HostInfo self, ReadForwarder forwarder) {
-        this(site, kafka, keys, directory, stateDir, replication, settings, clock, self, forwarder, null);
+        this(site, kafka, keys, directory, stateDir, replication, settings, clock, self, forwarder, null,
+                LockstreamMetrics.noop());
     }
 
     /**
      * As above; with a non-null {@code insecure} token (bench harness only) unencrypted plaintext-bench
-     * batches are stored and served too.
+     * batches are stored and served too. Events opened and the data-key cache are reported to {@code metrics}.
      */
     public QueryService(Site site, KafkaSettings kafka, KeyService keys, GroupDirectory directory, Path stateDir,
                         int replication, QuerySettings settings, Clock clock, HostInfo self, ReadForwarder forwarder,
-                        InsecureBenchOnly insecure) {
-        this.dataKeys = new DecryptKeyCache(keys, settings.dataKeyCacheMaxAge(), 100_000, Ticker.systemTicker());
+                        InsecureBenchOnly insecure, LockstreamMetrics metrics) {
+        this.dataKeys = new DecryptKeyCache(keys, settings.dataKeyCacheMaxAge(), 100_000, Ticker.systemTicker(), metrics,
+                LockstreamMetrics.CACHE_QUERY_DATA_KEYS);
         boolean insecurePlain = insecure != null;
         Liveness liveness = new Liveness(directory::group, directory::stream);
         Properties config = config(kafka, stateDir, replication);
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         this.streams = new KafkaStreams(topology(liveness, clock, settings.purgeInterval(), insecurePlain), config);
         this.api = new LogsReadApi(site, directory, () -> insecurePlain
-                ? ReadStores.scanInsecureBenchOnly(store(), dataKeys) : ReadStores.scan(store(), dataKeys), clock);
+                ? ReadStores.scanInsecureBenchOnly(store(), dataKeys)
+                : ReadStores.scan(store(), dataKeys, metrics), clock);
         this.router = new QueryRouter(streams, SealedStoreProcessor.STORE, self, forwarder);
     }
 

@@ -13,6 +13,8 @@ import io.lockstream.common.kafka.KafkaSettings;
 import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.logs.GroupDirectory;
+import io.lockstream.common.metrics.LockstreamMetrics;
+import io.lockstream.common.metrics.MeteredKeyService;
 import io.lockstream.encryptor.DataKeyPolicy;
 import io.lockstream.encryptor.EncryptorService;
 import io.lockstream.ingest.IngestService;
@@ -27,6 +29,9 @@ import io.lockstream.query.QuerySettings;
 import io.lockstream.query.route.ReadForwarder;
 import io.lockstream.server.config.LockstreamConfig;
 import io.lockstream.server.kms.AwsSdkKeyService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -42,6 +47,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -52,12 +58,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One Lockstream process: whichever of the KMS, ingest, encryptor and query services the configuration
  * selects, behind one HTTP endpoint, against an external Kafka or an embedded broker. Everything started
- * is closed in reverse order, also when start-up fails half-way.
+ * is closed in reverse order, also when start-up fails half-way. Each process has its own Micrometer
+ * registry, served in the Prometheus text format at {@code GET /metrics} of its HTTP endpoint.
  */
 public final class Lockstream implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Lockstream.class);
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration KMS_SCHEDULE = Duration.ofMinutes(1);
+    /** Content type of {@code GET /metrics}: the Prometheus text exposition format. */
+    static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private EncryptorService encryptor;
@@ -65,7 +74,9 @@ public final class Lockstream implements AutoCloseable {
     private AwsJsonServer http;
     private String bootstrapServers;
     private Site site;
-    private CountingKeyService keyCalls;
+    private PrometheusMeterRegistry registry;
+    private LockstreamMetrics metrics;
+    private Clock clock;
 
     private Lockstream() {
     }
@@ -104,28 +115,32 @@ public final class Lockstream implements AutoCloseable {
     private void startAll(LockstreamConfig config, String rootKeyBase64, InsecureBenchOnly insecure)
             throws IOException, TimeoutException {
         site = new Site(config.region(), config.account());
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        resources.push(registry::close);
+        metrics = new LockstreamMetrics(registry);
+        metrics.readiness(this::ready);
         KafkaSettings kafka = startKafka(config);
         Identities identities = new Identities(config.principals(), config.account());
-        Clock clock = Clock.systemUTC();
+        clock = Clock.systemUTC();
         boolean servesApi = config.runs("kms") || config.runs("ingest") || config.runs("query");
         if (servesApi) {
             // Bound first (not yet serving): the query service advertises the actual port for routing.
             http = new AwsJsonServer(config.http().bind(), config.http().port(), List.of(),
-                    new SigV4Authenticator(new SigV4Verifier(identities.credentials(), clock)), this::ready);
+                    new SigV4Authenticator(new SigV4Verifier(identities.credentials(), clock)), this::ready, metrics);
+            http.serveMetrics(PROMETHEUS_CONTENT_TYPE, registry::scrape);
             resources.push(http);
         }
         // Called from the kms.keys view thread while services are still being added: copy-on-write.
         List<Consumer<String>> keyChangeListeners = new CopyOnWriteArrayList<>();
-        keyCalls = new CountingKeyService(
-                startKeyService(config, kafka, identities, clock, rootKeyBase64, keyChangeListeners));
-        KeyService keys = keyCalls;
+        KeyService keys = new MeteredKeyService(
+                startKeyService(config, kafka, identities, clock, rootKeyBase64, keyChangeListeners), metrics);
         startLogs(config, kafka, keys, clock, keyChangeListeners, insecure);
         if (config.runs("encryptor")) {
             LockstreamConfig.Encryptor ec = config.encryptor();
             encryptor = new EncryptorService(site, kafka, keys,
                     new DataKeyPolicy(ec.dataKeyMaxAge(), ec.dataKeyMaxMessages(), ec.dataKeyMaxBytes()),
                     dataDir(config).resolve("streams").resolve("encryptor"), config.kafka().replicationFactor(),
-                    insecure);
+                    insecure, metrics);
             resources.push(encryptor);
             keyChangeListeners.add(encryptor::onKeyChanged);
             encryptor.start();
@@ -172,7 +187,7 @@ public final class Lockstream implements AutoCloseable {
             // deletes keys whose DeletionDate has passed and performs due rotations (kms KeyDeletions)
             resources.push(kms.deletions().start(KMS_SCHEDULE));
             http.register(new TrentServiceApi(kms).api());
-            store.onChange((keyId, key) -> keyChangeListeners.forEach(l -> l.accept(site.keyArn(keyId))));
+            store.onTimedChange((keyId, key, writtenAt) -> keyChanged(keyId, writtenAt, keyChangeListeners));
             return new LocalKeyService(kms, Principal.service(site.logsServicePrincipal(), site.account()));
         }
         LockstreamConfig.PrincipalConfig self = serviceIdentity(config).orElseThrow(() -> new IllegalArgumentException(
@@ -181,10 +196,31 @@ public final class Lockstream implements AutoCloseable {
                 self.secretAccessKey());
         resources.push(remote);
         CompactedTopicView<byte[]> feed = new CompactedTopicView<>(kafka, Topics.KEYS, b -> b);
-        feed.addListener((keyId, v) -> keyChangeListeners.forEach(l -> l.accept(site.keyArn(keyId))));
+        // Changes replayed at start are applied too, but their age is no revocation lag: measured once caught up.
+        AtomicBoolean caughtUp = new AtomicBoolean();
+        feed.addTimedListener((keyId, v, writtenAt) -> {
+            if (caughtUp.get()) {
+                keyChanged(keyId, writtenAt, keyChangeListeners);
+            } else {
+                keyChangeListeners.forEach(l -> l.accept(site.keyArn(keyId)));
+            }
+        });
         feed.start(STARTUP);
+        caughtUp.set(true);
         resources.push(feed);
         return remote;
+    }
+
+    /**
+     * Tells every cache of this process that a key changed, then records the revocation lag: from the
+     * change being written to {@code kms.keys} to now, when nothing cached under the old state is used.
+     */
+    private void keyChanged(String keyId, long writtenAtMillis, List<Consumer<String>> listeners) {
+        String keyArn = site.keyArn(keyId);
+        listeners.forEach(l -> l.accept(keyArn));
+        if (!listeners.isEmpty()) {
+            metrics.revocationLag(Duration.ofMillis(clock.millis() - writtenAtMillis));
+        }
     }
 
     /** Ingest and query: the two halves of the CloudWatch Logs API, over one group directory. */
@@ -198,7 +234,7 @@ public final class Lockstream implements AutoCloseable {
         resources.push(directory);
         Map<String, Operation> logsOps = new HashMap<>();
         if (config.runs("ingest")) {
-            IngestService ingest = new IngestService(site, kafka, keys, directory, clock);
+            IngestService ingest = new IngestService(site, kafka, keys, directory, clock, metrics);
             resources.push(ingest);
             keyChangeListeners.add(ingest::onKeyChanged);
             logsOps.putAll(ingest.operations());
@@ -209,7 +245,7 @@ public final class Lockstream implements AutoCloseable {
             query = new QueryService(site, kafka, keys, directory, dataDir(config).resolve("streams").resolve("query"),
                     config.kafka().replicationFactor(),
                     new QuerySettings(config.query().dataKeyCacheMaxAge(), config.query().purgeInterval()), clock,
-                    new HostInfo(advertisedHost(config.http()), http.port()), forwarder, insecure);
+                    new HostInfo(advertisedHost(config.http()), http.port()), forwarder, insecure, metrics);
             resources.push(query);
             keyChangeListeners.add(query::onKeyChanged);
             logsOps.putAll(query.operations());
@@ -271,7 +307,12 @@ public final class Lockstream implements AutoCloseable {
 
     /** Calls the pipeline (ingest, encryptor, query) made to the key service since start. */
     public long keyServiceCalls() {
-        return keyCalls.calls();
+        return metrics.kmsCalls();
+    }
+
+    /** This process's meters (also served at {@code GET /metrics}). */
+    public MeterRegistry meterRegistry() {
+        return registry;
     }
 
     public Site site() {

@@ -8,9 +8,11 @@ import io.lockstream.common.auth.Principal;
 import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.aws.Json;
 import io.lockstream.common.aws.JsonRequest;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * One HTTP endpoint for any number of AWS JSON 1.1 services, routed by {@code X-Amz-Target}
  * (aws-wire.md §1.1). Every answer is AWS-shaped: 200 with a JSON body (or an empty body for operations
  * without output), or an error body {@code {"__type", "message"}} with its status; never a stack trace.
+ * Unauthenticated: {@code GET /health} and, when {@linkplain #serveMetrics configured}, {@code GET /metrics}.
+ * Every API request is counted as {@code lockstream_http_requests_total{service,operation,outcome}}.
  */
 public final class AwsJsonServer implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(AwsJsonServer.class);
@@ -43,6 +48,9 @@ public final class AwsJsonServer implements AutoCloseable {
     private final Map<String, ServiceApi> services = new ConcurrentHashMap<>();
     private final Authenticator authenticator;
     private final BooleanSupplier ready;
+    private final LockstreamMetrics metrics;
+    private volatile Supplier<String> metricsScrape;
+    private volatile String metricsContentType;
 
     /**
      * @param bind address to listen on
@@ -53,9 +61,16 @@ public final class AwsJsonServer implements AutoCloseable {
      */
     public AwsJsonServer(String bind, int port, List<ServiceApi> apis, Authenticator authenticator,
                          BooleanSupplier ready) throws IOException {
+        this(bind, port, apis, authenticator, ready, LockstreamMetrics.noop());
+    }
+
+    /** As above, counting requests in {@code metrics}. */
+    public AwsJsonServer(String bind, int port, List<ServiceApi> apis, Authenticator authenticator,
+                         BooleanSupplier ready, LockstreamMetrics metrics) throws IOException {
         apis.forEach(this::register);
         this.authenticator = authenticator;
         this.ready = ready;
+        this.metrics = metrics;
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 256);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(8, 64, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
@@ -73,6 +88,15 @@ public final class AwsJsonServer implements AutoCloseable {
      */
     public void register(ServiceApi api) {
         services.merge(api.targetPrefix(), api, (a, b) -> a.plus(b.operations()));
+    }
+
+    /**
+     * Serves {@code GET /metrics} without authentication (like {@code /health}): {@code scrape} gives the
+     * body, e.g. the Prometheus text format. It must hold no secrets, log group names or key ARNs.
+     */
+    public void serveMetrics(String contentType, Supplier<String> scrape) {
+        this.metricsContentType = contentType;
+        this.metricsScrape = scrape;
     }
 
     public void start() {
@@ -101,23 +125,42 @@ public final class AwsJsonServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
+            Supplier<String> scrape = metricsScrape;
+            if (scrape != null && "GET".equals(exchange.getRequestMethod())
+                    && "/metrics".equals(exchange.getRequestURI().getPath())) {
+                byte[] body = scrape.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", metricsContentType);
+                exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            Route route = new Route();
             JsonNode response;
             try {
-                response = dispatch(exchange, requestId);
+                response = dispatch(exchange, requestId, route);
             } catch (AwsException e) {
+                metrics.httpRequest(route.service, route.operation, e.type());
                 sendError(exchange, requestId, e);
                 return;
             } catch (RuntimeException e) {
                 LOGGER.error("request {} failed", requestId, e);
+                metrics.httpRequest(route.service, route.operation, LockstreamMetrics.OUTCOME_INTERNAL);
                 sendError(exchange, requestId, AwsException.serviceUnavailable("InternalFailure",
                         "The request processing has failed because of an unknown error (request " + requestId + ")."));
                 return;
             }
+            metrics.httpRequest(route.service, route.operation, LockstreamMetrics.OUTCOME_OK);
             send(exchange, requestId, 200, response == null ? new byte[0] : Json.bytes(response), null);
         }
     }
 
-    private JsonNode dispatch(HttpExchange exchange, String requestId) throws IOException {
+    /** The metric tags of a request: only a served service and operation, never what the caller sent otherwise. */
+    private static final class Route {
+        private String service = LockstreamMetrics.UNKNOWN;
+        private String operation = LockstreamMetrics.UNKNOWN;
+    }
+
+    private JsonNode dispatch(HttpExchange exchange, String requestId, Route route) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new AwsException("UnknownOperationException", "Only POST requests are served here.", 404);
         }
@@ -132,6 +175,8 @@ public final class AwsJsonServer implements AutoCloseable {
         if (operation == null) {
             throw new AwsException("UnknownOperationException", "Unknown operation " + target + ".");
         }
+        route.service = api.signingName();
+        route.operation = operationName;
         byte[] body = readBody(exchange);
         Principal caller = authenticator.authenticate(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 rawQuery(exchange), exchange.getRequestHeaders(), body, api.signingName());

@@ -37,12 +37,18 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         void changed(String key, V value);
     }
 
+    /** As {@link Listener}, also told the record's timestamp (epoch milliseconds; the time it was written). */
+    @FunctionalInterface
+    public interface TimedListener<V> {
+        void changed(String key, V value, long timestampMs);
+    }
+
     private final String topic;
     private final Function<byte[], V> decoder;
     private final Properties consumerProps;
     private final Map<String, V> entries = new ConcurrentHashMap<>();
     private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
-    private final List<Listener<V>> listeners = new CopyOnWriteArrayList<>();
+    private final List<TimedListener<V>> listeners = new CopyOnWriteArrayList<>();
     private final Object progress = new Object();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Map<Integer, Long> startEnd;
@@ -77,6 +83,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     public void addListener(Listener<V> listener) {
+        listeners.add((key, value, timestampMs) -> listener.changed(key, value));
+    }
+
+    public void addTimedListener(TimedListener<V> listener) {
         listeners.add(listener);
     }
 
@@ -164,9 +174,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         } else {
             entries.put(r.key(), value);
         }
-        for (Listener<V> l : listeners) {
+        for (TimedListener<V> l : listeners) {
             try {
-                l.changed(r.key(), value);
+                l.changed(r.key(), value, r.timestamp());
             } catch (RuntimeException e) {
                 LOGGER.warn("listener on {} failed", topic, e);
             }

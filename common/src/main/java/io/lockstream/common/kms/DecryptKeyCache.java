@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
@@ -30,8 +31,18 @@ public final class DecryptKeyCache {
     private final KeyEpochs epochs = new KeyEpochs();
 
     public DecryptKeyCache(KeyService keys, Duration maxAge, long maxEntries, Ticker ticker) {
+        this(keys, maxAge, maxEntries, ticker, LockstreamMetrics.noop(), "decrypt_keys");
+    }
+
+    /**
+     * As above, reporting hits and misses to {@code metrics} as cache {@code cacheName} (a
+     * {@code LockstreamMetrics.CACHE_*} constant).
+     */
+    public DecryptKeyCache(KeyService keys, Duration maxAge, long maxEntries, Ticker ticker,
+                           LockstreamMetrics metrics, String cacheName) {
         this.keys = keys;
-        this.cache = Caffeine.newBuilder()
+        this.cache = metrics.monitor(Caffeine.newBuilder()
+                .recordStats()
                 .expireAfterWrite(maxAge)
                 .maximumSize(maxEntries)
                 .ticker(ticker)
@@ -40,7 +51,7 @@ public final class DecryptKeyCache {
                         l.key().destroy();
                     }
                 })
-                .build();
+                .<Entry, Loaded>build(), cacheName);
     }
 
     /** The plaintext data key; KMS errors propagate as {@link io.lockstream.common.aws.AwsException}s. */

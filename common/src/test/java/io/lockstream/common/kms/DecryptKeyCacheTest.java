@@ -35,11 +35,11 @@ class DecryptKeyCacheTest {
         @Override
         public DataKey decryptDataKey(String keyId, byte[] blob, Map<String, String> encryptionContext) {
             decrypts.incrementAndGet();
-            CountDownLatch hold = release;
-            if (hold != null) {
+            CountDownLatch held = release; // read once: the test clears it right after releasing
+            if (held != null) {
                 entered.countDown();
                 try {
-                    hold.await(5, TimeUnit.SECONDS);
+                    held.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

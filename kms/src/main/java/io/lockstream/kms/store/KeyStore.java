@@ -74,9 +74,14 @@ public final class KeyStore implements AutoCloseable {
 
     /** Called on every key change (not alias change) seen on the topic, from any instance; null = deleted. */
     public void onChange(CompactedTopicView.Listener<KmsKey> listener) {
-        view.addListener((key, value) -> {
+        onTimedChange((key, value, timestampMs) -> listener.changed(key, value));
+    }
+
+    /** As {@link #onChange}, also told when the change was written (the record timestamp, epoch ms). */
+    public void onTimedChange(CompactedTopicView.TimedListener<KmsKey> listener) {
+        view.addTimedListener((key, value, timestampMs) -> {
             if (!key.startsWith(ALIAS_PREFIX)) {
-                listener.changed(key, value instanceof KmsKey k ? k : null);
+                listener.changed(key, value instanceof KmsKey k ? k : null, timestampMs);
             }
         });
     }

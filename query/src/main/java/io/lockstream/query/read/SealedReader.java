@@ -6,6 +6,7 @@ import io.lockstream.common.envelope.SealedBatch;
 import io.lockstream.common.kms.DataKey;
 import io.lockstream.common.kms.DecryptKeyCache;
 import io.lockstream.common.kms.EncryptionContext;
+import io.lockstream.common.metrics.LockstreamMetrics;
 import java.util.Map;
 
 /**
@@ -16,9 +17,11 @@ import java.util.Map;
  */
 final class SealedReader {
     private final DecryptKeyCache keys;
+    private final LockstreamMetrics metrics;
 
-    SealedReader(DecryptKeyCache keys) {
+    SealedReader(DecryptKeyCache keys, LockstreamMetrics metrics) {
         this.keys = keys;
+        this.metrics = metrics;
     }
 
     SealedBatch.Opener opener(SealedBatch batch, String groupArn) {
@@ -38,6 +41,12 @@ final class SealedReader {
 
     /** Decrypts event {@code i}, retrying once if the cached data key was retired meanwhile. */
     String message(SealedBatch batch, String groupArn, SealedBatch.Opener opener, int i) {
+        String message = open(batch, groupArn, opener, i);
+        metrics.eventsOpened(1);
+        return message;
+    }
+
+    private String open(SealedBatch batch, String groupArn, SealedBatch.Opener opener, int i) {
         try {
             return opener.message(i);
         } catch (IllegalStateException retired) {
