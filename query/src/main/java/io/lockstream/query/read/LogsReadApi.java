@@ -31,6 +31,10 @@ public final class LogsReadApi {
     /** A page holds at most 1 MB of messages (GetLogEvents / FilterLogEvents docs). */
     static final int PAGE_BYTES = 1_048_576;
     static final int EVENTS_LIMIT_MAX = LogsRules.EVENTS_LIMIT_MAX;
+    /** FilterLogEvents reads candidates in chunks of this many, in order. */
+    static final int SCAN_CHUNK = 10_000;
+    /** FilterLogEvents decrypts at most this many events per page before answering with a nextToken. */
+    static final int SCAN_BUDGET = 200_000;
 
     private final Site site;
     private final GroupDirectory directory;
@@ -153,32 +157,43 @@ public final class LogsReadApi {
                 .filter(st -> names == null || names.contains(st.name()))
                 .filter(st -> prefix == null || st.name().startsWith(prefix))
                 .collect(Collectors.toList());
-        EventPosition cursor = after;
         EventScan s = scan.get();
-        List<EventScan.Candidate> all = s.candidates(group, streams, start, end, clock.millis(),
-                p -> cursor == null || p.compareTo(cursor) > 0);
         EventScan.Decryptor d = s.decryptor(group.arn());
         ObjectNode out = Json.object();
         ArrayNode events = out.putArray("events");
+        long now = clock.millis();
         int returned = 0;
+        int scanned = 0;
         long bytes = 0;
-        EventPosition last = null;
+        EventPosition last = after;
         boolean more = false;
-        for (EventScan.Candidate cand : all) {
-            if (returned >= limit || bytes >= PAGE_BYTES) {
-                more = true;
+        // Candidates come in bounded chunks, in order, so memory does not grow with the time range; a page also
+        // stops after SCAN_BUDGET events decrypted, with a nextToken (a page may hold fewer than limit events).
+        scan:
+        while (true) {
+            EventPosition from = last;
+            List<EventScan.Candidate> chunk = s.candidates(group, streams, start, end, now,
+                    p -> from == null || p.compareTo(from) > 0, SCAN_CHUNK, false);
+            for (EventScan.Candidate cand : chunk) {
+                if (returned >= limit || bytes >= PAGE_BYTES || scanned >= SCAN_BUDGET) {
+                    more = true;
+                    break scan;
+                }
+                EventScan.Found f = d.open(cand);
+                last = f.position();
+                scanned++;
+                if (!pattern.matches(f.message())) {
+                    continue;
+                }
+                events.addObject().put("logStreamName", f.stream()).put("timestamp", f.timestamp())
+                        .put("message", f.message()).put("ingestionTime", f.ingestionTime())
+                        .put("eventId", f.position().digits());
+                returned++;
+                bytes += f.message().getBytes(StandardCharsets.UTF_8).length + 26;
+            }
+            if (chunk.size() < SCAN_CHUNK) {
                 break;
             }
-            EventScan.Found f = d.open(cand);
-            last = f.position();
-            if (!pattern.matches(f.message())) {
-                continue;
-            }
-            events.addObject().put("logStreamName", f.stream()).put("timestamp", f.timestamp())
-                    .put("message", f.message()).put("ingestionTime", f.ingestionTime())
-                    .put("eventId", f.position().digits());
-            returned++;
-            bytes += f.message().getBytes(StandardCharsets.UTF_8).length + 26;
         }
         out.putArray("searchedLogStreams");
         if (more && last != null) {
