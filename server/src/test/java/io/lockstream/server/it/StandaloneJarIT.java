@@ -77,6 +77,66 @@ class StandaloneJarIT {
         }
     }
 
+    /**
+     * DESIGN.md invariant 5: what PutLogEvents acknowledged survives a crash (SIGKILL of the whole standalone
+     * process, broker included, right after the last acknowledgement), and is stored exactly once.
+     */
+    @Test
+    void acknowledged_events_survive_kill_9_exactly_once() throws Exception {
+        String group = "crash-demo";
+        List<String> acked = new java.util.ArrayList<>();
+        String key;
+        Process first = start();
+        try {
+            URI endpoint = awaitReady(first);
+            try (KmsClient kms = kms(endpoint); CloudWatchLogsClient logs = logs(endpoint)) {
+                key = kms.createKey(b -> b.policy(Policies.forAccount())).keyMetadata().arn();
+                logs.createLogGroup(b -> b.logGroupName(group).kmsKeyId(key));
+                logs.createLogStream(b -> b.logGroupName(group).logStreamName("s"));
+                for (int batch = 0; batch < 20; batch++) {
+                    List<InputLogEvent> events = new java.util.ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        events.add(InputLogEvent.builder().timestamp(System.currentTimeMillis())
+                                .message("b" + batch + "-e" + i).build());
+                    }
+                    logs.putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(events));
+                    events.forEach(e -> acked.add(e.message()));
+                }
+            }
+        } finally {
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(first.exitValue()).isEqualTo(137);
+        Process second = start();
+        try {
+            URI endpoint = awaitReady(second);
+            try (CloudWatchLogsClient logs = logs(endpoint)) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                        .untilAsserted(() -> assertThat(allMessages(logs, group)).hasSameSizeAs(acked)
+                                .containsExactlyInAnyOrderElementsOf(acked));
+            }
+            assertThat(SealedTopic.eventKeys(bootstrap, group)).hasSize(acked.size()).containsOnly(key);
+        } finally {
+            stop(second);
+        }
+    }
+
+    /** Every message of stream "s", following forward tokens until the same token comes back. */
+    private static List<String> allMessages(CloudWatchLogsClient logs, String group) {
+        List<String> out = new java.util.ArrayList<>();
+        String token = null;
+        while (true) {
+            String t = token;
+            var r = logs.getLogEvents(b -> b.logGroupName(group).logStreamName("s").startFromHead(true).nextToken(t));
+            r.events().forEach(e -> out.add(e.message()));
+            if (r.nextForwardToken().equals(token)) {
+                return out;
+            }
+            token = r.nextForwardToken();
+        }
+    }
+
     private Process start() throws Exception {
         Path jar = Path.of("target", "lockstream.jar").toAbsolutePath();
         assertThat(jar).exists();
