@@ -77,6 +77,8 @@ public final class EncryptorService implements AutoCloseable {
         return topology(site, defaultKeyArn, sealingKeys, transitKeys, false);
     }
 
+    // The partitioner lambda implements StreamPartitioner's only abstract method, deprecated in Kafka 4.
+    @SuppressWarnings("removal")
     static Topology topology(Site site, String defaultKeyArn, SealingKeyCache sealingKeys, DecryptKeyCache transitKeys,
                              boolean insecurePlaintextBenchOnly) {
         StreamsBuilder builder = new StreamsBuilder();

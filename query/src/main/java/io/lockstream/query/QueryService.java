@@ -96,6 +96,8 @@ public final class QueryService implements AutoCloseable {
         return topology(liveness, clock, purgeInterval, false);
     }
 
+    // The partitioner lambda implements StreamPartitioner's only abstract method, deprecated in Kafka 4.
+    @SuppressWarnings("removal")
     static Topology topology(Liveness liveness, Clock clock, Duration purgeInterval,
                              boolean insecurePlaintextBenchOnly) {
         StreamsBuilder builder = new StreamsBuilder();

@@ -104,7 +104,7 @@ public final class JsonRequest {
             throw wrongType(member, "map");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 throw wrongType(member + "." + e.getKey(), "string");
             }

@@ -152,7 +152,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 }
             }
         } finally {
-            consumer.close(Duration.ofSeconds(1));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(1)));
         }
     }
 

@@ -35,7 +35,7 @@ final class ConditionReader {
             throw new MalformedPolicyException("The Condition element must be a non-empty object.");
         }
         List<Condition> conditions = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ops = block.fields(); ops.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> ops = block.properties().iterator(); ops.hasNext(); ) {
             Map.Entry<String, JsonNode> op = ops.next();
             ConditionOperator operator = ConditionOperator.parse(op.getKey())
                     .orElseThrow(() -> new MalformedPolicyException("Policy contains an unsupported condition operator: " + op.getKey() + "."));
@@ -43,7 +43,7 @@ final class ConditionReader {
             if (!keys.isObject() || keys.size() == 0) {
                 throw new MalformedPolicyException("The condition operator " + op.getKey() + " must map to a non-empty object of condition keys.");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = keys.properties().iterator(); it.hasNext(); ) {
                 conditions.add(readOne(operator, it.next()));
             }
         }

@@ -27,7 +27,7 @@ final class PrincipalReader {
         if (node.isTextual() && "*".equals(node.textValue())) {
             principals.add(Principal.any());
         } else if (node.isObject() && node.size() > 0) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 Principal.Type type = switch (e.getKey()) {
                     case "AWS" -> Principal.Type.AWS;
