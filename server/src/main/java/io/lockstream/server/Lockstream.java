@@ -121,14 +121,12 @@ public final class Lockstream implements AutoCloseable {
         KafkaSettings kafka = startKafka(config);
         Identities identities = new Identities(config.principals(), config.account());
         clock = Clock.systemUTC();
-        boolean servesApi = config.runs("kms") || config.runs("ingest") || config.runs("query");
-        if (servesApi) {
-            // Bound first (not yet serving): the query service advertises the actual port for routing.
-            http = new AwsJsonServer(config.http().bind(), config.http().port(), List.of(),
-                    new SigV4Authenticator(new SigV4Verifier(identities.credentials(), clock)), this::ready, metrics);
-            http.serveMetrics(PROMETHEUS_CONTENT_TYPE, registry::scrape);
-            resources.push(http);
-        }
+        // Every process has an endpoint, at least for /health and /metrics (an encryptor serves no API).
+        // Bound first (not yet serving): the query service advertises the actual port for routing.
+        http = new AwsJsonServer(config.http().bind(), config.http().port(), List.of(),
+                new SigV4Authenticator(new SigV4Verifier(identities.credentials(), clock)), this::ready, metrics);
+        http.serveMetrics(PROMETHEUS_CONTENT_TYPE, registry::scrape);
+        resources.push(http);
         // Called from the kms.keys view thread while services are still being added: copy-on-write.
         List<Consumer<String>> keyChangeListeners = new CopyOnWriteArrayList<>();
         KeyService keys = new MeteredKeyService(
@@ -145,9 +143,7 @@ public final class Lockstream implements AutoCloseable {
             encryptor.start();
         }
         awaitRunning();
-        if (servesApi) {
-            http.start();
-        }
+        http.start();
     }
 
     /** The external cluster, or an embedded broker under the data directory; creates the topics. */
@@ -290,14 +286,14 @@ public final class Lockstream implements AutoCloseable {
                 && (query == null || query.state() == KafkaStreams.State.RUNNING);
     }
 
-    /** The HTTP endpoint, {@code http://host:port}, or "none" for a process without an API (an encryptor). */
+    /** The HTTP endpoint, {@code http://host:port} (for an encryptor alone: only /health and /metrics). */
     public String endpoint(String host) {
-        return http == null ? "none" : "http://" + host + ":" + http.port();
+        return "http://" + host + ":" + http.port();
     }
 
-    /** The bound HTTP port, or -1 without an API. */
+    /** The bound HTTP port. */
     public int port() {
-        return http == null ? -1 : http.port();
+        return http.port();
     }
 
     public String bootstrapServers() {

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +68,8 @@ class DistributedProcessesIT {
         String bootstrap = kms[1];
         URI ingest = URI.create(start("ingest", config, "--services", "ingest", "--bootstrap-servers", bootstrap,
                 "--kms-endpoint", kms[0])[0]);
-        start("encryptor", config, "--services", "encryptor", "--bootstrap-servers", bootstrap, "--kms-endpoint",
-                kms[0]);
+        URI encryptor = URI.create(start("encryptor", config, "--services", "encryptor", "--bootstrap-servers",
+                bootstrap, "--kms-endpoint", kms[0])[0]);
         URI queryA = URI.create(start("query-a", config, "--services", "query", "--bootstrap-servers", bootstrap,
                 "--kms-endpoint", kms[0])[0]);
         URI queryB = URI.create(start("query-b", config, "--services", "query", "--bootstrap-servers", bootstrap,
@@ -99,6 +102,13 @@ class DistributedProcessesIT {
                 }
                 assertThat(SealedTopic.eventKeys(bootstrap, group)).containsExactly(key);
             }
+            // The encryptor alone serves no API, but its health and metrics: it sealed all six batches.
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(http.send(HttpRequest.newBuilder(encryptor.resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            String metrics = http.send(HttpRequest.newBuilder(encryptor.resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("lockstream_events_sealed_total 6.0");
         }
     }
 
