@@ -9,6 +9,8 @@ COPY ingest ingest
 COPY encryptor encryptor
 COPY query query
 COPY server server
+# The parent lists every module, so the reactor needs them all present even when building only the server.
+COPY bench bench
 RUN mvn -B -q -DskipTests package -pl server -am
 
 FROM eclipse-temurin:17-jre
