@@ -10,13 +10,11 @@ import io.lockstream.common.envelope.SealedBatch;
 import io.lockstream.common.envelope.SealingKey;
 import io.lockstream.common.envelope.TransitRecord;
 import io.lockstream.common.kafka.Topics;
-import io.lockstream.common.kms.DataKey;
 import io.lockstream.common.kms.DecryptKeyCache;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.kms.ServiceKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -37,27 +35,7 @@ class InsecureBenchOnlyEncryptorTest {
     private static final Site SITE = new Site("us-west-2", "123456789012");
     private static final String SECRET = "a-secret-message-that-must-never-be-stored-in-the-clear";
 
-    /** A fake KMS: the wrapped key is the key itself (fine for a test about plaintext leaving the encryptor). */
-    private static final KeyService KEYS = new KeyService() {
-        private final SecureRandom random = new SecureRandom();
-
-        @Override
-        public DataKey generateDataKey(String keyId, Map<String, String> context) {
-            byte[] k = new byte[32];
-            random.nextBytes(k);
-            return new DataKey(k, k.clone(), keyId);
-        }
-
-        @Override
-        public DataKey decryptDataKey(String keyId, byte[] blob, Map<String, String> context) {
-            return new DataKey(blob.clone(), blob, keyId);
-        }
-
-        @Override
-        public KeyDescription describeKey(String keyId) {
-            return new KeyDescription(keyId, "Enabled", true);
-        }
-    };
+    private static final KeyService KEYS = new PassThroughKeys();
 
     @Test
     void production_topology_always_seals() throws Exception {

@@ -3,7 +3,6 @@ package io.lockstream.encryptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.lockstream.common.aws.AwsException;
 import io.lockstream.common.aws.Site;
 import io.lockstream.common.envelope.EventBatch;
 import io.lockstream.common.envelope.SealedBatch;
@@ -12,16 +11,13 @@ import io.lockstream.common.envelope.TransitRecord;
 import io.lockstream.common.kafka.Topics;
 import io.lockstream.common.kms.DataKey;
 import io.lockstream.common.kms.DecryptKeyCache;
-import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.kms.ServiceKeys;
 import io.lockstream.common.logs.SealedKeys;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -44,31 +40,8 @@ class ParkedBatchesTest {
     private static final String KEY_B = SITE.keyArn("bbbbbbbb-0000-0000-0000-000000000000");
     private static final String DEFAULT_KEY = ServiceKeys.logsDefaultKeyArn(SITE);
 
-    /** Wraps nothing (the wrapped key is the key): what matters here is which key ARN is asked for. */
-    private final Set<String> refused = ConcurrentHashMap.newKeySet();
-    private final KeyService keys = new KeyService() {
-        private final SecureRandom random = new SecureRandom();
-
-        @Override
-        public DataKey generateDataKey(String keyId, Map<String, String> context) {
-            if (refused.contains(keyId)) {
-                throw new AwsException("DisabledException", keyId + " is disabled.");
-            }
-            byte[] k = new byte[32];
-            random.nextBytes(k);
-            return new DataKey(k, k.clone(), keyId);
-        }
-
-        @Override
-        public DataKey decryptDataKey(String keyId, byte[] blob, Map<String, String> context) {
-            return new DataKey(blob.clone(), blob, keyId);
-        }
-
-        @Override
-        public KeyDescription describeKey(String keyId) {
-            return new KeyDescription(keyId, "Enabled", true);
-        }
-    };
+    private final PassThroughKeys keys = new PassThroughKeys();
+    private final Set<String> refused = keys.refused;
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;

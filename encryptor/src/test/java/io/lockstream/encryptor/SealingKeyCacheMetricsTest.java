@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lockstream.common.envelope.EventBatch;
 import io.lockstream.common.envelope.SealedBatch;
 import io.lockstream.common.envelope.SealingKey;
-import io.lockstream.common.kms.DataKey;
 import io.lockstream.common.kms.KeyService;
 import io.lockstream.common.metrics.LockstreamMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +16,7 @@ import org.junit.jupiter.api.Test;
 class SealingKeyCacheMetricsTest {
     private static final String KEY = "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final String GROUP = "arn:aws:logs:us-west-2:123456789012:log-group:g";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final KeyService KEYS = new KeyService() {
-        @Override
-        public DataKey generateDataKey(String keyId, Map<String, String> context) {
-            byte[] k = new byte[32];
-            RANDOM.nextBytes(k);
-            return new DataKey(k, k.clone(), keyId);
-        }
-
-        @Override
-        public DataKey decryptDataKey(String keyId, byte[] blob, Map<String, String> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public KeyDescription describeKey(String keyId) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private static final KeyService KEYS = new PassThroughKeys();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final LockstreamMetrics metrics = new LockstreamMetrics(registry);
